@@ -1,0 +1,241 @@
+//! The command line: clap definitions, and their validation into a [`Config`] before any file is touched.
+//!
+//! Everything a command needs is checked here (ranges, combinations, defaults), so the commands in
+//! [`crate::cmd`] start from values that are known to be usable.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::export::{Format, Output};
+
+/// Horizon scanning in Dutch national-security policy.
+///
+/// Indexes Dutch policy documents (text extracted from PDFs, Markdown, plain text) into passages,
+/// and searches them with a Dutch-aware analyzer.
+///
+/// Start with `horizon ingest` (indexes the `corpus/` folder into `index/`), then `horizon search`.
+#[derive(Debug, Parser)]
+#[command(name = "horizon", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Ingest(IngestArgs),
+    Search(SearchArgs),
+    Passages(PassagesArgs),
+}
+
+/// Index a corpus folder: read its manifest and documents, split them into passages, analyse and index them.
+///
+/// The corpus folder holds `.txt` and `.md` files (searched recursively) and optionally a
+/// `manifest.csv` with the columns `file,series,edition,date,title,publisher,url` (date as YYYY-MM-DD).
+/// Files the manifest does not list are still indexed, with edition and date inferred from the file
+/// name or text. A document that cannot be read is reported with its file and line and skipped; the
+/// others are indexed and the command exits with status 1 at the end.
+///
+/// The new index replaces the old one in a single step, so a failed or interrupted ingest leaves the
+/// previous index as it was.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// The corpus folder.
+    #[arg(default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// The index folder to write.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// A Dutch stop-word list (one word a line, `#` starts a comment) used instead of `stopwords/nl.txt`.
+    #[arg(long, value_name = "FILE")]
+    pub stopwords: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Search the passages of the index, best first (BM25).
+///
+/// The query is analysed like the text (Dutch stemming, stop words), so `cyberaanval` also finds
+/// `cyberaanvallen`. Words are all required by default. Syntax:
+///
+///   "nationale veiligheid"      a phrase: the words next to each other, in this order
+///   rusland OR china            either word
+///   spionage AND NOT china      `NOT` (or a leading `-`) excludes
+///   (rusland OR china) spionage parentheses group
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (quote it for the shell: `horizon search '"vitale infrastructuur" OR cyber'`).
+    pub query: String,
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// How many passages to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Only passages of this edition (as `horizon passages` shows it; case does not matter).
+    #[arg(long)]
+    pub edition: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// List every passage with its metadata, in document order.
+///
+/// Columns: passage, doc, series, edition, date, position, lines, words, text. Use
+/// `--format jsonl` (one JSON object a line) or `--format csv` to take them elsewhere.
+#[derive(Debug, Args)]
+pub struct PassagesArgs {
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Only passages of this edition.
+    #[arg(long)]
+    pub edition: Option<String>,
+    /// Only passages of this document (its id, as in the `doc` column).
+    #[arg(long)]
+    pub doc: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Output options shared by every command, so they behave the same everywhere.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format: table (for people), csv, json (one array), jsonl (one object a line).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// A command line that has been checked and is ready to run.
+#[derive(Debug)]
+pub enum Config {
+    Ingest(IngestConfig),
+    Search(SearchConfig),
+    Passages(PassagesConfig),
+}
+
+#[derive(Debug)]
+pub struct IngestConfig {
+    pub corpus: PathBuf,
+    pub index: PathBuf,
+    pub stopwords: Option<PathBuf>,
+    pub output: Output,
+}
+
+#[derive(Debug)]
+pub struct SearchConfig {
+    pub query: String,
+    pub index: PathBuf,
+    pub limit: usize,
+    pub edition: Option<String>,
+    pub output: Output,
+}
+
+#[derive(Debug)]
+pub struct PassagesConfig {
+    pub index: PathBuf,
+    pub edition: Option<String>,
+    pub doc: Option<String>,
+    pub output: Output,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("the query is empty; give words to search for, e.g. horizon search cyberaanvallen")]
+    EmptyQuery,
+    #[error("--limit must be at least 1")]
+    ZeroLimit,
+    #[error("--{0} is empty; give a value or leave the option out")]
+    EmptyFilter(&'static str),
+}
+
+impl Cli {
+    /// Checks the parsed arguments and turns them into a [`Config`]; does no I/O.
+    pub fn into_config(self) -> Result<Config, CliError> {
+        Ok(match self.command {
+            Command::Ingest(args) => Config::Ingest(IngestConfig {
+                corpus: args.corpus,
+                index: args.index,
+                stopwords: args.stopwords,
+                output: args.output.into(),
+            }),
+            Command::Search(args) => {
+                if args.query.trim().is_empty() {
+                    return Err(CliError::EmptyQuery);
+                }
+                if args.limit == 0 {
+                    return Err(CliError::ZeroLimit);
+                }
+                Config::Search(SearchConfig {
+                    query: args.query,
+                    index: args.index,
+                    limit: args.limit,
+                    edition: non_empty(args.edition, "edition")?,
+                    output: args.output.into(),
+                })
+            }
+            Command::Passages(args) => Config::Passages(PassagesConfig {
+                index: args.index,
+                edition: non_empty(args.edition, "edition")?,
+                doc: non_empty(args.doc, "doc")?,
+                output: args.output.into(),
+            }),
+        })
+    }
+}
+
+fn non_empty(value: Option<String>, name: &'static str) -> Result<Option<String>, CliError> {
+    match value {
+        Some(v) if v.trim().is_empty() => Err(CliError::EmptyFilter(name)),
+        other => Ok(other),
+    }
+}
+
+impl From<OutputArgs> for Output {
+    fn from(args: OutputArgs) -> Self {
+        Output {
+            format: args.format,
+            path: args.out,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(args: &[&str]) -> Result<Config, CliError> {
+        Cli::try_parse_from(args).expect("parses").into_config()
+    }
+
+    #[test]
+    fn search_defaults_and_checks() {
+        let Config::Search(search) = config(&["horizon", "search", "weerbaarheid"]).unwrap() else {
+            panic!("expected a search config");
+        };
+        assert_eq!(search.limit, 10);
+        assert_eq!(search.index, PathBuf::from("index"));
+        assert!(matches!(
+            config(&["horizon", "search", "  "]),
+            Err(CliError::EmptyQuery)
+        ));
+        assert!(matches!(
+            config(&["horizon", "search", "x", "--limit", "0"]),
+            Err(CliError::ZeroLimit)
+        ));
+        assert!(matches!(
+            config(&["horizon", "search", "x", "--edition", ""]),
+            Err(CliError::EmptyFilter("edition"))
+        ));
+    }
+
+    #[test]
+    fn clap_definitions_are_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

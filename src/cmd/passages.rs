@@ -1,0 +1,62 @@
+//! `horizon passages`: every passage with its metadata, in document order.
+
+use std::process::ExitCode;
+
+use crate::cli::PassagesConfig;
+use crate::export::{Column, Table};
+
+pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
+    let index = super::open_index(&config.index)?;
+    let edition = match &config.edition {
+        Some(name) => Some(index.resolve_edition(name)?),
+        None => None,
+    };
+    if let Some(doc) = &config.doc {
+        if !index.meta.documents.iter().any(|d| &d.id == doc) {
+            anyhow::bail!(
+                "no document {doc:?} in the index; the documents are: {}",
+                index
+                    .meta
+                    .documents
+                    .iter()
+                    .map(|d| d.id.as_str())
+                    .take(20)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    let mut table = Table::new(vec![
+        Column::new("passage"),
+        Column::data_only("doc"),
+        Column::data_only("series"),
+        Column::new("edition"),
+        Column::data_only("date"),
+        Column::data_only("position"),
+        Column::new("lines"),
+        Column::new("words"),
+        Column::new("text").max_width(90),
+    ])
+    .with_empty_message("no passages");
+    for record in index.passages()? {
+        if edition.as_ref().is_some_and(|e| e != &record.edition)
+            || config.doc.as_ref().is_some_and(|d| d != &record.doc)
+        {
+            continue;
+        }
+        let lines = record.lines();
+        table.push(vec![
+            record.passage.into(),
+            record.doc.into(),
+            record.series.into(),
+            record.edition.into(),
+            record.date.into(),
+            record.position.into(),
+            lines.into(),
+            record.words.into(),
+            record.text.into(),
+        ]);
+    }
+    config.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}

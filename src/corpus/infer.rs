@@ -1,0 +1,162 @@
+//! Edition, date, series and title for documents the manifest does not list, inferred from the file
+//! name first and the opening of the text second, so a folder without a manifest is still a corpus.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::DocMeta;
+
+/// How far into a text a date or session is looked for: title pages, not the body.
+const HEAD_CHARS: usize = 1500;
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[^0-9]|$)").unwrap());
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(1[89]\d\d|20\d\d)(?:[^0-9]|$)").unwrap());
+static DUTCH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([0-3]?\d)\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(1[6-9]\d\d|20\d\d)\b").unwrap()
+});
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bZitting\s+(1[89]\d\d|20\d\d)\s*-\s*(1[89]\d\d|20\d\d)\b").unwrap()
+});
+
+/// Metadata for `path` (below the corpus folder `dir`) from its name and `text`.
+pub fn meta(dir: &Path, path: &Path, text: &str) -> DocMeta {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let head: String = text.chars().take(HEAD_CHARS).collect();
+    let date = iso_date(&stem).or_else(|| dutch_date(&head));
+    let edition = date
+        .as_ref()
+        .map(|d| d[..4].to_string())
+        .or_else(|| YEAR.captures(&stem).map(|c| c[1].to_string()))
+        .or_else(|| {
+            SESSION
+                .captures(&head)
+                .map(|c| format!("Zitting {}-{}", &c[1], &c[2]))
+        });
+    let series = series(dir, path);
+    DocMeta {
+        edition: edition.unwrap_or_else(|| series.clone()),
+        series,
+        date,
+        title: title(text),
+        publisher: String::new(),
+        url: String::new(),
+        listed: false,
+    }
+}
+
+fn iso_date(text: &str) -> Option<String> {
+    let caps = ISO_DATE.captures(text)?;
+    let date = format!("{}-{}-{}", &caps[1], &caps[2], &caps[3]);
+    super::manifest::is_iso_date(&date).then_some(date)
+}
+
+/// The first written-out Dutch date ("21 juni 1983") as YYYY-MM-DD.
+fn dutch_date(text: &str) -> Option<String> {
+    DUTCH_DATE.captures_iter(text).find_map(|caps| {
+        let day: u32 = caps[1].parse().ok()?;
+        let month = MONTHS
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(&caps[2]))?
+            + 1;
+        let date = format!("{}-{month:02}-{day:02}", &caps[3]);
+        super::manifest::is_iso_date(&date).then_some(date)
+    })
+}
+
+/// The folder below the corpus that holds the file, or the corpus folder's own name.
+fn series(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let mut parts = rel.components();
+    let first = parts.next();
+    match (first, parts.next()) {
+        (Some(folder), Some(_)) => folder.as_os_str().to_string_lossy().into_owned(),
+        _ => dir
+            .canonicalize()
+            .ok()
+            .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "corpus".to_string()),
+    }
+}
+
+/// The first line with words, without Markdown heading marks, cut to a readable length.
+fn title(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| l.chars().any(char::is_alphabetic))
+        .unwrap_or("");
+    let mut title: String = line.chars().take(120).collect();
+    if line.chars().count() > 120 {
+        title.push('…');
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn law_gets_its_date_from_the_title_line() {
+        let text = "##Wet van 12 juli 1821, houdende de grondslagen van het stelsel van 's Rijks belastingen, met den jare 1822\n\nWIJ WILLEM";
+        let meta = meta(
+            Path::new("/c/nl-laws"),
+            Path::new("/c/nl-laws/wet/BWBR0001826.md"),
+            text,
+        );
+        assert_eq!(meta.date.as_deref(), Some("1821-07-12"));
+        assert_eq!(meta.edition, "1821");
+        assert_eq!(meta.series, "wet");
+        assert!(meta.title.starts_with("Wet van 12 juli 1821, houdende"));
+        assert!(!meta.listed);
+    }
+
+    #[test]
+    fn parliamentary_paper_gets_date_and_session() {
+        let text = "Tweede Kamer der Staten-Generaal\n2\nZitting 1982-1983\n12449\nAfsluiting van de Oosterschelde\n's-Gravenhage, 21 juni 1983\n";
+        let meta = meta(Path::new("/c"), Path::new("/c/ks-12449.txt"), text);
+        assert_eq!(meta.date.as_deref(), Some("1983-06-21"));
+        assert_eq!(meta.edition, "1983");
+    }
+
+    #[test]
+    fn file_name_year_and_session_without_date() {
+        let meta1 = meta(
+            Path::new("/c"),
+            Path::new("/c/horizonscan-2020.txt"),
+            "Horizonscan",
+        );
+        assert_eq!(meta1.edition, "2020");
+        assert_eq!(meta1.date, None);
+        let meta2 = meta(
+            Path::new("/c"),
+            Path::new("/c/brief.txt"),
+            "Zitting 1994-1995\nBrief",
+        );
+        assert_eq!(meta2.edition, "Zitting 1994-1995");
+        let meta3 = meta(Path::new("/c"), Path::new("/c/nota-2021-04-30.txt"), "Nota");
+        assert_eq!(meta3.date.as_deref(), Some("2021-04-30"));
+    }
+}

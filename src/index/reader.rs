@@ -1,0 +1,163 @@
+//! The reader: opens the current generation of an index folder after checking that horizon wrote it,
+//! with this format and this analyzer, and reads passages back.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
+
+use super::meta::{IndexMeta, FORMAT_VERSION};
+use super::schema::{Fields, PassageRecord};
+use super::{IndexError, CURRENT_FILE, META_FILE};
+use crate::analysis::{self, DutchAnalyzer, Stopwords};
+
+/// An open horizon index.
+pub struct HorizonIndex {
+    pub dir: PathBuf,
+    pub meta: IndexMeta,
+    pub(super) reader: IndexReader,
+    pub(super) fields: Fields,
+    pub(super) analyzer: DutchAnalyzer,
+}
+
+impl HorizonIndex {
+    pub fn open(dir: &Path) -> Result<HorizonIndex, IndexError> {
+        if !dir.is_dir() {
+            return Err(IndexError::Missing(dir.to_path_buf()));
+        }
+        let current = dir.join(CURRENT_FILE);
+        let generation = match fs::read_to_string(&current) {
+            Ok(text) => text.trim().to_string(),
+            Err(_) => {
+                let has_files = fs::read_dir(dir)
+                    .map(|entries| {
+                        entries.flatten().any(|e| {
+                            let name = e.file_name();
+                            let name = name.to_string_lossy();
+                            !name.starts_with('.')
+                                && name != "README.md"
+                                && !name.starts_with("gen-")
+                        })
+                    })
+                    .unwrap_or(false);
+                return Err(if has_files {
+                    IndexError::Foreign {
+                        path: dir.to_path_buf(),
+                        why: format!("it has no {CURRENT_FILE} file"),
+                    }
+                } else {
+                    IndexError::Empty(dir.to_path_buf())
+                });
+            }
+        };
+        let foreign = |why: String| IndexError::Foreign {
+            path: dir.to_path_buf(),
+            why,
+        };
+        if !generation.starts_with("gen-") || generation.contains(['/', '\\']) {
+            return Err(foreign(format!("{CURRENT_FILE} names '{generation}'")));
+        }
+        let gen_dir = dir.join(&generation);
+        let damaged = |why: String| IndexError::Damaged {
+            path: dir.to_path_buf(),
+            why,
+        };
+        let meta_text = fs::read_to_string(gen_dir.join(META_FILE))
+            .map_err(|err| damaged(format!("{generation}/{META_FILE}: {err}")))?;
+        let meta: IndexMeta = serde_json::from_str(&meta_text).map_err(|err| {
+            // An older or newer horizon may have written other fields: say so before calling it damaged.
+            match serde_json::from_str::<serde_json::Value>(&meta_text) {
+                Ok(value)
+                    if value.get("format").and_then(|f| f.as_u64())
+                        != Some(FORMAT_VERSION as u64) =>
+                {
+                    IndexError::Stale {
+                        path: dir.to_path_buf(),
+                        why: format!(
+                            "in index format {} (this horizon reads format {FORMAT_VERSION})",
+                            value
+                                .get("format")
+                                .map_or("unknown".to_string(), |f| f.to_string())
+                        ),
+                    }
+                }
+                _ => damaged(format!("{generation}/{META_FILE}: {err}")),
+            }
+        })?;
+        if meta.format != FORMAT_VERSION {
+            return Err(IndexError::Stale {
+                path: dir.to_path_buf(),
+                why: format!(
+                    "in index format {} (this horizon reads format {FORMAT_VERSION})",
+                    meta.format
+                ),
+            });
+        }
+        if meta.analyzer.name != analysis::NAME || meta.analyzer.version != analysis::VERSION {
+            return Err(IndexError::Stale {
+                path: dir.to_path_buf(),
+                why: format!(
+                    "with analyzer {} v{} (this horizon uses {} v{})",
+                    meta.analyzer.name,
+                    meta.analyzer.version,
+                    analysis::NAME,
+                    analysis::VERSION
+                ),
+            });
+        }
+        let index = Index::open_in_dir(&gen_dir).map_err(|err| damaged(err.to_string()))?;
+        let fields = Fields::from_schema(&index.schema())
+            .ok_or_else(|| foreign("its schema lacks horizon's fields".to_string()))?;
+        let analyzer = DutchAnalyzer::new(meta.stopwords.iter().cloned().collect::<Stopwords>());
+        index
+            .tokenizers()
+            .register(analysis::NAME, analyzer.clone());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|err: tantivy::TantivyError| damaged(err.to_string()))?;
+        Ok(HorizonIndex {
+            dir: dir.to_path_buf(),
+            meta,
+            reader,
+            fields,
+            analyzer,
+        })
+    }
+
+    pub(super) fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Every passage, in document order (by document id, then position).
+    pub fn passages(&self) -> Result<Vec<PassageRecord>, IndexError> {
+        let searcher = self.searcher();
+        let mut records = Vec::with_capacity(searcher.num_docs() as usize);
+        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+            for doc_id in segment.doc_ids_alive() {
+                let doc: TantivyDocument = searcher
+                    .doc(DocAddress::new(ordinal as u32, doc_id))
+                    .map_err(|err| IndexError::Damaged {
+                        path: self.dir.clone(),
+                        why: err.to_string(),
+                    })?;
+                records.push(self.fields.record(&doc));
+            }
+        }
+        records.sort_by(|a, b| (&a.doc, a.position).cmp(&(&b.doc, b.position)));
+        Ok(records)
+    }
+
+    pub(super) fn record(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<PassageRecord, IndexError> {
+        let doc: TantivyDocument = searcher.doc(address).map_err(|err| IndexError::Damaged {
+            path: self.dir.clone(),
+            why: err.to_string(),
+        })?;
+        Ok(self.fields.record(&doc))
+    }
+}

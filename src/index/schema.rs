@@ -1,0 +1,131 @@
+//! The schema: one tantivy document per passage, and [`PassageRecord`], its Rust form.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions, Value, FAST,
+    INDEXED, STORED, STRING,
+};
+use tantivy::TantivyDocument;
+
+use crate::analysis;
+
+/// A passage as stored: what every command reads back.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PassageRecord {
+    /// `<doc>#<n>`, n counting from 1 in document order.
+    pub passage: String,
+    pub doc: String,
+    pub series: String,
+    pub edition: String,
+    pub date: String,
+    /// 0-based place of the passage in its document.
+    pub position: u64,
+    pub line_start: u64,
+    pub line_end: u64,
+    /// Word count, the unit of every rate.
+    pub words: u64,
+    pub text: String,
+}
+
+impl PassageRecord {
+    /// Source lines as people write them: `12-18`, or `12`.
+    pub fn lines(&self) -> String {
+        if self.line_start == self.line_end {
+            self.line_start.to_string()
+        } else {
+            format!("{}-{}", self.line_start, self.line_end)
+        }
+    }
+}
+
+/// The schema's fields, looked up once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub passage: Field,
+    pub doc: Field,
+    pub series: Field,
+    pub edition: Field,
+    pub date: Field,
+    pub position: Field,
+    pub line_start: Field,
+    pub line_end: Field,
+    pub words: Field,
+    pub text: Field,
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut builder = SchemaBuilder::new();
+    let text_options = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analysis::NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        passage: builder.add_text_field("passage", STRING | STORED),
+        doc: builder.add_text_field("doc", STRING | STORED | FAST),
+        series: builder.add_text_field("series", STRING | STORED),
+        edition: builder.add_text_field("edition", STRING | STORED | FAST),
+        date: builder.add_text_field("date", STRING | STORED),
+        position: builder.add_u64_field("position", INDEXED | STORED | FAST),
+        line_start: builder.add_u64_field("line_start", STORED),
+        line_end: builder.add_u64_field("line_end", STORED),
+        words: builder.add_u64_field("words", STORED | FAST),
+        text: builder.add_text_field("text", text_options),
+    };
+    (builder.build(), fields)
+}
+
+impl Fields {
+    /// Looks the fields up in an existing schema; `None` when one is missing (a foreign index).
+    pub fn from_schema(schema: &Schema) -> Option<Fields> {
+        let field = |name: &str| schema.get_field(name).ok();
+        Some(Fields {
+            passage: field("passage")?,
+            doc: field("doc")?,
+            series: field("series")?,
+            edition: field("edition")?,
+            date: field("date")?,
+            position: field("position")?,
+            line_start: field("line_start")?,
+            line_end: field("line_end")?,
+            words: field("words")?,
+            text: field("text")?,
+        })
+    }
+
+    pub fn document(&self, record: &PassageRecord) -> TantivyDocument {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(self.passage, &record.passage);
+        doc.add_text(self.doc, &record.doc);
+        doc.add_text(self.series, &record.series);
+        doc.add_text(self.edition, &record.edition);
+        doc.add_text(self.date, &record.date);
+        doc.add_u64(self.position, record.position);
+        doc.add_u64(self.line_start, record.line_start);
+        doc.add_u64(self.line_end, record.line_end);
+        doc.add_u64(self.words, record.words);
+        doc.add_text(self.text, &record.text);
+        doc
+    }
+
+    pub fn record(&self, doc: &TantivyDocument) -> PassageRecord {
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let number = |field: Field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+        PassageRecord {
+            passage: text(self.passage),
+            doc: text(self.doc),
+            series: text(self.series),
+            edition: text(self.edition),
+            date: text(self.date),
+            position: number(self.position),
+            line_start: number(self.line_start),
+            line_end: number(self.line_end),
+            words: number(self.words),
+            text: text(self.text),
+        }
+    }
+}

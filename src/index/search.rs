@@ -1,0 +1,199 @@
+//! Search: a parsed query, analysed with the index's own analyzer, run as BM25 over passages, with a
+//! highlighted snippet per hit. Highlights are marked `**word**` in every output format.
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::Term;
+
+use super::query::{self, Node, QueryError};
+use super::reader::HorizonIndex;
+use super::schema::PassageRecord;
+use super::IndexError;
+
+/// How long a snippet may be, in characters.
+const SNIPPET_CHARS: usize = 220;
+
+/// One passage found, with its place in the ranking.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// 1 for the best.
+    pub rank: usize,
+    pub score: f32,
+    pub record: PassageRecord,
+    pub snippet: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error("the query {0:?} has only stop words; search for words that carry meaning")]
+    OnlyStopwords(String),
+    #[error("no edition {name:?} in the index; the editions are: {known}")]
+    UnknownEdition { name: String, known: String },
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+impl HorizonIndex {
+    /// The stored name of edition `name` (case does not matter), or an error listing the editions.
+    pub fn resolve_edition(&self, name: &str) -> Result<String, SearchError> {
+        self.meta
+            .edition(name)
+            .map(|e| e.name.clone())
+            .ok_or_else(|| SearchError::UnknownEdition {
+                name: name.to_string(),
+                known: self
+                    .meta
+                    .editions
+                    .iter()
+                    .map(|e| format!("{:?}", e.name))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+
+    /// The best `limit` passages for `text`, optionally within one edition.
+    pub fn search(
+        &self,
+        text: &str,
+        edition: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let tree = query::parse(text)?;
+        let matcher = self
+            .build(&tree)
+            .ok_or_else(|| SearchError::OnlyStopwords(text.to_string()))?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, matcher.box_clone())];
+        if let Some(edition) = edition {
+            let name = self.resolve_edition(edition)?;
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.edition, &name),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.searcher();
+        let tantivy_err = |err: tantivy::TantivyError| {
+            SearchError::Index(IndexError::Damaged {
+                path: self.dir.clone(),
+                why: err.to_string(),
+            })
+        };
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(limit).order_by_score())
+            .map_err(tantivy_err)?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*matcher, self.fields.text)
+            .map_err(tantivy_err)?;
+        snippets.set_max_num_chars(SNIPPET_CHARS);
+        let mut hits = Vec::with_capacity(top.len());
+        for (rank, (score, address)) in top.into_iter().enumerate() {
+            let record = self.record(&searcher, address)?;
+            let snippet = snippet(&snippets, &record.text);
+            hits.push(Hit {
+                rank: rank + 1,
+                score,
+                record,
+                snippet,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// The tantivy query for a parsed tree; `None` where nothing searchable is left (only stop words).
+    fn build(&self, node: &Node) -> Option<Box<dyn Query>> {
+        match node {
+            Node::Word(text) | Node::Phrase(text) => self.words(text),
+            Node::And(parts) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for part in parts {
+                    match part {
+                        Node::Not(inner) => {
+                            clauses.extend(self.build(inner).map(|q| (Occur::MustNot, q)))
+                        }
+                        other => clauses.extend(self.build(other).map(|q| (Occur::Must, q))),
+                    }
+                }
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    if clauses.is_empty() {
+                        return None;
+                    }
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Some(Box::new(BooleanQuery::new(clauses)))
+            }
+            Node::Or(parts) => {
+                let clauses: Vec<(Occur, Box<dyn Query>)> = parts
+                    .iter()
+                    .filter_map(|part| self.build(part).map(|q| (Occur::Should, q)))
+                    .collect();
+                (!clauses.is_empty())
+                    .then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+            }
+            Node::Not(inner) => {
+                let excluded = self.build(inner)?;
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                    (Occur::MustNot, excluded),
+                ])))
+            }
+        }
+    }
+
+    /// A word or phrase through the analyzer: one term, or the terms at their positions.
+    fn words(&self, text: &str) -> Option<Box<dyn Query>> {
+        let tokens = self.analyzer.clone().terms(text);
+        let first = tokens.first()?.position;
+        let terms: Vec<(usize, Term)> = tokens
+            .iter()
+            .map(|t| {
+                (
+                    t.position - first,
+                    Term::from_field_text(self.fields.text, &t.text),
+                )
+            })
+            .collect();
+        if terms.len() == 1 {
+            let (_, term) = terms.into_iter().next()?;
+            return Some(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
+        }
+        Some(Box::new(PhraseQuery::new_with_offset(terms)))
+    }
+}
+
+/// The best fragment of `text` with `**` around each highlight, and an ellipsis where it is cut.
+fn snippet(generator: &SnippetGenerator, text: &str) -> String {
+    let snippet = generator.snippet(text);
+    let fragment = snippet.fragment();
+    if fragment.is_empty() {
+        let head: String = text.chars().take(SNIPPET_CHARS).collect();
+        return if head.len() < text.len() {
+            format!("{head}…")
+        } else {
+            head
+        };
+    }
+    let mut out = String::with_capacity(fragment.len() + 16);
+    let range = snippet.fragment_range();
+    if range.start > 0 {
+        out.push('…');
+    }
+    let mut at = 0;
+    for highlight in snippet.highlighted() {
+        out.push_str(&fragment[at..highlight.start]);
+        out.push_str("**");
+        out.push_str(&fragment[highlight.clone()]);
+        out.push_str("**");
+        at = highlight.end;
+    }
+    out.push_str(&fragment[at..]);
+    if range.end < text.len() {
+        out.push('…');
+    }
+    out
+}

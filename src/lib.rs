@@ -1,0 +1,16 @@
+//! horizon: horizon scanning in Dutch national-security policy.
+//!
+//! One pipeline, one direction: [`corpus`] (files, manifest, decoding) -> [`repair`] (PDF-text repair into
+//! paragraphs) -> [`structure`] (passages and their place in the document) -> [`analysis`] (the Dutch
+//! analyzer) -> [`index`] (tantivy schema, writer, reader, search) -> [`export`] (one writer path for every
+//! table). [`cli`] turns the command line into a validated [`cli::Config`]; [`cmd`] runs each subcommand by
+//! calling the stages in that order.
+
+pub mod analysis;
+pub mod cli;
+pub mod cmd;
+pub mod corpus;
+pub mod export;
+pub mod index;
+pub mod repair;
+pub mod structure;

@@ -1,0 +1,25 @@
+//! The `horizon` binary: parse the command line, run the command, print the error chain, set the exit code.
+
+use std::io::ErrorKind;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = horizon::cli::Cli::parse();
+    match horizon::cmd::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`horizon passages | head`) is the reader's choice, not a failure.
+            if err.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("horizon: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
