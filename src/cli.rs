@@ -56,14 +56,18 @@ pub struct IngestArgs {
 
 /// Search the passages of the index, best first (BM25).
 ///
-/// The query is analysed like the text (Dutch stemming, stop words), so `cyberaanval` also finds
-/// `cyberaanvallen`. Words are all required by default. Syntax:
+/// The query is analysed like the text (Dutch stemming, stop words), so `dreiging` also finds
+/// `dreigingen`. Words are all required by default. Syntax:
 ///
 ///   "nationale veiligheid"      a phrase: the words next to each other, in this order
 ///   rusland OR china            either word
 ///   spionage AND NOT china      `NOT` (or a leading `-`) excludes
 ///   (rusland OR china) spionage parentheses group
+///
+/// EN, OF and NIET work as AND, OR and NOT. Each hit shows its passage, edition, source lines and a
+/// snippet with the matched words in **bold**.
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct SearchArgs {
     /// The query (quote it for the shell: `horizon search '"vitale infrastructuur" OR cyber'`).
     pub query: String,

@@ -85,24 +85,50 @@ impl HorizonIndex {
                 why: err.to_string(),
             })
         };
-        let top = searcher
-            .search(&query, &TopDocs::with_limit(limit).order_by_score())
-            .map_err(tantivy_err)?;
+        let top = self.top(&searcher, &query, limit).map_err(tantivy_err)?;
         let mut snippets = SnippetGenerator::create(&searcher, &*matcher, self.fields.text)
             .map_err(tantivy_err)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
-        let mut hits = Vec::with_capacity(top.len());
-        for (rank, (score, address)) in top.into_iter().enumerate() {
-            let record = self.record(&searcher, address)?;
-            let snippet = snippet(&snippets, &record.text);
-            hits.push(Hit {
+        let mut found = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            found.push((score, self.record(&searcher, address)?));
+        }
+        // Equal scores are ordered by place in the corpus, so the same query always answers alike,
+        // however the writer's threads spread the passages over segments.
+        found.sort_by(|(sa, a), (sb, b)| {
+            sb.total_cmp(sa)
+                .then_with(|| (&a.doc, a.position).cmp(&(&b.doc, b.position)))
+        });
+        found.truncate(limit);
+        let hits = found
+            .into_iter()
+            .enumerate()
+            .map(|(rank, (score, record))| Hit {
                 rank: rank + 1,
                 score,
+                snippet: snippet(&snippets, &record.text),
                 record,
-                snippet,
-            });
-        }
+            })
+            .collect();
         Ok(hits)
+    }
+
+    /// The best `limit` matches, and every match that ties with the last of them.
+    fn top(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        limit: usize,
+    ) -> tantivy::Result<Vec<(f32, tantivy::DocAddress)>> {
+        let mut wanted = limit.saturating_mul(2).saturating_add(8);
+        loop {
+            let top = searcher.search(query, &TopDocs::with_limit(wanted).order_by_score())?;
+            let cut_ties = top.len() == wanted && top[wanted - 1].0 == top[limit - 1].0;
+            if !cut_ties {
+                return Ok(top);
+            }
+            wanted = wanted.saturating_mul(2);
+        }
     }
 
     /// The tantivy query for a parsed tree; `None` where nothing searchable is left (only stop words).

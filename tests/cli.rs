@@ -1,0 +1,541 @@
+//! Integration tests: drive the real `horizon` binary on the real corpus and on small fixtures, and
+//! parse its JSON and CSV before asserting.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+const SEED_DOC: &str = "nvs-midterm-review-2021";
+const SEED_EDITION: &str = "NVS midterm review 2021";
+
+fn horizon(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_horizon"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the horizon binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// A fresh index of the real corpus in its own temporary folder.
+struct Indexed {
+    _dir: TempDir,
+    index: String,
+}
+
+fn ingest_real_corpus() -> Indexed {
+    let dir = TempDir::new().unwrap();
+    let index = dir.path().join("index").display().to_string();
+    let corpus = corpus_dir().display().to_string();
+    let out = horizon(&["ingest", &corpus, "--index", &index]);
+    assert!(out.status.success(), "ingest failed:\n{}", stderr(&out));
+    Indexed { _dir: dir, index }
+}
+
+fn json(out: &Output) -> Value {
+    assert!(out.status.success(), "command failed:\n{}", stderr(out));
+    serde_json::from_str(&stdout(out)).expect("stdout is JSON")
+}
+
+fn search_json(index: &str, query: &str, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["search", query, "--index", index, "--format", "json"];
+    args.extend_from_slice(extra);
+    json(&horizon(&args))
+        .as_array()
+        .expect("an array of hits")
+        .clone()
+}
+
+fn lower_text(hit: &Value) -> String {
+    hit["text"].as_str().unwrap().to_lowercase()
+}
+
+/// A corpus folder of small Dutch fixtures, built from lines of the seed.
+fn fixture(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+const STATELIJK: &[u8] = "De economische veiligheid wordt geschaad door spionage van diverse landen, waaronder Rusland en China.\nEconomische spionageactiviteiten zijn met name gericht op Nederlandse topsectoren en kennisinstellingen.\n".as_bytes();
+const DIGITAAL: &[u8] = "Digitale onveiligheid is momenteel de grootste bedreiging van onze nationale veiligheid. Elke dag krijgt Nederland talloze grotere en kleinere cyberaanvallen te verduren.\n".as_bytes();
+
+#[test]
+fn ingest_summarises_the_real_corpus() {
+    let dir = TempDir::new().unwrap();
+    let index = dir.path().join("index");
+    let corpus = corpus_dir().display().to_string();
+    let out = horizon(&[
+        "ingest",
+        &corpus,
+        "--index",
+        &index.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    let summary = json(&out);
+    let row = &summary[0];
+    assert_eq!(row["documents"], 1);
+    assert_eq!(row["editions"], 1);
+    assert_eq!(row["skipped"], 0);
+    let passages = row["passages"].as_u64().unwrap();
+    let tokens = row["tokens"].as_u64().unwrap();
+    // The seed is ~100 KB of prose: paragraph-sized passages, roughly 14,000 words.
+    assert!((100..400).contains(&passages), "{passages} passages");
+    assert!((12_000..16_000).contains(&tokens), "{tokens} tokens");
+    assert!(index.join("CURRENT").is_file());
+}
+
+#[test]
+fn search_finds_cyberattacks_with_highlighted_snippets() {
+    let indexed = ingest_real_corpus();
+    let hits = search_json(&indexed.index, "cyberaanvallen", &[]);
+    assert!(hits.len() >= 3, "{hits:?}");
+    let mut previous = f64::INFINITY;
+    for (i, hit) in hits.iter().enumerate() {
+        assert_eq!(hit["rank"], i + 1);
+        let score = hit["score"].as_f64().unwrap();
+        assert!(
+            score <= previous,
+            "scores must fall: {score} after {previous}"
+        );
+        previous = score;
+        assert_eq!(hit["doc"], SEED_DOC);
+        assert_eq!(hit["edition"], SEED_EDITION);
+        assert_eq!(hit["date"], "2021-03-08");
+        assert!(hit["passage"]
+            .as_str()
+            .unwrap()
+            .starts_with("nvs-midterm-review-2021#"));
+        assert!(lower_text(hit).contains("cyberaanval"), "{}", hit["text"]);
+        let snippet = hit["snippet"].as_str().unwrap().to_lowercase();
+        assert!(snippet.contains("**cyberaanval"), "{snippet}");
+        assert!(hit["text"].as_str().unwrap().chars().count() <= 1500);
+    }
+    // The passage that says digital insecurity is the biggest threat must rank in the top 5.
+    assert!(hits
+        .iter()
+        .take(5)
+        .any(|h| lower_text(h).contains("talloze grotere en kleinere")));
+
+    let table = horizon(&["search", "cyberaanvallen", "--index", &indexed.index]);
+    assert!(table.status.success());
+    let text = stdout(&table);
+    assert!(text.starts_with("rank  score"), "{text}");
+    assert!(text.contains("**cyberaanvallen**"), "{text}");
+}
+
+#[test]
+fn search_understands_phrases_and_boolean_operators() {
+    let indexed = ingest_real_corpus();
+    let ix = indexed.index.as_str();
+
+    let phrase = search_json(ix, "\"vitale infrastructuur\"", &["--limit", "50"]);
+    assert!(phrase.len() >= 5);
+    for hit in &phrase {
+        let flat = lower_text(hit)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains("vitale infrastructuur"), "{flat}");
+    }
+
+    let both = search_json(ix, "Rusland China", &["--limit", "100"]);
+    assert!(!both.is_empty());
+    for hit in &both {
+        let text = lower_text(hit);
+        assert!(text.contains("rusland") && text.contains("china"), "{text}");
+    }
+
+    let not_china = search_json(ix, "Rusland AND NOT China", &["--limit", "100"]);
+    assert!(!not_china.is_empty());
+    for hit in &not_china {
+        let text = lower_text(hit);
+        assert!(
+            text.contains("rusland") && !text.contains("china"),
+            "{text}"
+        );
+    }
+    let dash = search_json(ix, "Rusland -China", &["--limit", "100"]);
+    assert_eq!(dash.len(), not_china.len());
+
+    let either = search_json(ix, "(Rusland OR China) spionage", &["--limit", "100"]);
+    assert!(
+        either.len()
+            >= both
+                .iter()
+                .filter(|h| lower_text(h).contains("spionage"))
+                .count()
+    );
+    for hit in &either {
+        let text = lower_text(hit);
+        assert!(text.contains("spionage"));
+        assert!(text.contains("rusland") || text.contains("china"), "{text}");
+    }
+}
+
+#[test]
+fn search_filters_by_edition_in_any_case() {
+    let indexed = ingest_real_corpus();
+    let hits = search_json(
+        &indexed.index,
+        "polarisatie",
+        &["--edition", "nvs MIDTERM review 2021"],
+    );
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["edition"] == SEED_EDITION));
+
+    let out = horizon(&[
+        "search",
+        "polarisatie",
+        "--index",
+        &indexed.index,
+        "--edition",
+        "NVS 2030",
+    ]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.starts_with("horizon: "), "{err}");
+    assert!(
+        err.contains(
+            "no edition \"NVS 2030\" in the index; the editions are: \"NVS midterm review 2021\""
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn passages_lists_every_passage_as_jsonl_and_csv() {
+    let indexed = ingest_real_corpus();
+    let out = horizon(&["passages", "--index", &indexed.index, "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is a JSON object"))
+        .collect();
+    assert!(rows.len() >= 100);
+    for (i, row) in rows.iter().enumerate() {
+        for field in [
+            "passage", "doc", "series", "edition", "date", "position", "lines", "words", "text",
+        ] {
+            assert!(row.get(field).is_some(), "row {i} lacks {field}: {row}");
+        }
+        assert_eq!(row["position"], i, "passages come in document order");
+        assert_eq!(row["passage"], format!("{SEED_DOC}#{}", i + 1));
+        assert_eq!(row["series"], "Nationale Veiligheid Strategie");
+        let text = row["text"].as_str().unwrap();
+        assert!(!text.trim().is_empty());
+        assert!(
+            text.chars().count() <= 1500,
+            "passage {i} is {} chars",
+            text.chars().count()
+        );
+    }
+    // Nothing of the document is lost: a sentence from its start and one from its end are there.
+    let all: String = rows
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        all.contains("Nederland is een open, diverse en internationaal georiënteerde samenleving.")
+    );
+    assert!(all.contains("draagt immers ook bij aan de nationale veiligheid."));
+
+    let out = horizon(&["passages", "--index", &indexed.index, "--format", "csv"]);
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        ["passage", "doc", "series", "edition", "date", "position", "lines", "words", "text"]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), rows.len());
+    assert!(records
+        .iter()
+        .any(|r| r[8].contains("geïntegreerde risicoanalyse")));
+}
+
+#[test]
+fn out_writes_the_same_table_to_a_file() {
+    let indexed = ingest_real_corpus();
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("hits.json");
+    let out = horizon(&[
+        "search",
+        "weerbaarheid",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+        "--out",
+        &file.display().to_string(),
+    ]);
+    assert!(out.status.success());
+    assert!(stdout(&out).is_empty());
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(written.as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn a_folder_without_manifest_is_a_corpus() {
+    let corpus = fixture(&[
+        ("digitaal/dreiging-2020.txt", DIGITAAL),
+        ("statelijk.md", STATELIJK),
+    ]);
+    let dir = TempDir::new().unwrap();
+    let index = dir.path().join("ix").display().to_string();
+    let out = horizon(&[
+        "ingest",
+        &corpus.path().display().to_string(),
+        "--index",
+        &index,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no manifest.csv; edition and date of 2 documents inferred"));
+    let rows: Vec<Value> = stdout(&horizon(&[
+        "passages", "--index", &index, "--format", "jsonl",
+    ]))
+    .lines()
+    .map(|l| serde_json::from_str(l).unwrap())
+    .collect();
+    let digitaal = rows
+        .iter()
+        .find(|r| r["doc"] == "digitaal/dreiging-2020")
+        .unwrap();
+    assert_eq!(digitaal["edition"], "2020");
+    assert_eq!(digitaal["series"], "digitaal");
+}
+
+#[test]
+fn bad_documents_are_reported_and_the_rest_is_indexed() {
+    let manifest = "file,series,edition,date,title,publisher,url\n\
+                    statelijk.txt,NVS,NVS 2019,2019-06-07,,,\n\
+                    ontbreekt.txt,NVS,NVS 2019,2019-06-07,,,\n\
+                    datum.txt,NVS,NVS 2019,7-6-2019,,,\n";
+    let corpus = fixture(&[
+        ("manifest.csv", manifest.as_bytes()),
+        ("statelijk.txt", STATELIJK),
+        ("datum.txt", DIGITAAL),
+        (
+            "cp1252.txt",
+            b"Inleiding\nde ge\xEFntegreerde risicoanalyse\n",
+        ),
+        ("leeg.txt", b""),
+        ("scan.txt", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"),
+        ("digitaal.txt", DIGITAAL),
+    ]);
+    let dir = TempDir::new().unwrap();
+    let index = dir.path().join("ix").display().to_string();
+    let root = corpus.path().display().to_string();
+    let out = horizon(&["ingest", &root, "--index", &index]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "skipped documents make the exit code non-zero"
+    );
+    let err = stderr(&out);
+    let expect = [
+        format!("{root}/manifest.csv:3: file ontbreekt.txt does not exist"),
+        format!("{root}/manifest.csv:4: datum.txt skipped: date '7-6-2019' is not a date in the form YYYY-MM-DD"),
+        format!("{root}/cp1252.txt:2: not UTF-8 text: byte 0xEF at line 2, column 6 cannot be read; save the file as UTF-8"),
+        format!("{root}/leeg.txt: empty file"),
+        format!("{root}/scan.txt: a PDF file under a text name; convert it to text first"),
+        format!("{root}/digitaal.txt: not in manifest.csv; edition and date inferred"),
+    ];
+    for line in &expect {
+        assert!(err.contains(line.as_str()), "missing {line:?} in:\n{err}");
+    }
+    assert!(err.contains("5 document(s) skipped"), "{err}");
+    assert!(!err.contains("panicked"));
+    // The good documents are searchable.
+    let hits = search_json(&index, "spionage", &[]);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["edition"], "NVS 2019");
+    let hits = search_json(&index, "cyberaanvallen", &[]);
+    assert_eq!(hits.len(), 1, "digitaal.txt is indexed, datum.txt is not");
+    assert_eq!(hits[0]["doc"], "digitaal");
+}
+
+#[test]
+fn fatal_input_errors_are_one_clear_line() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("nergens").display().to_string();
+    let cases: Vec<(Vec<String>, String)> = vec![
+        (
+            vec!["ingest".into(), missing.clone()],
+            format!("horizon: cannot ingest {missing}: corpus folder {missing} does not exist"),
+        ),
+        (
+            vec!["search".into(), "x".into(), "--index".into(), missing.clone()],
+            format!("horizon: cannot open the index in {missing}: index folder {missing} does not exist; run `horizon ingest` first"),
+        ),
+    ];
+    for (args, expected) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = horizon(&args);
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&expected),
+            "expected {expected:?}, got {err:?}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn empty_foreign_and_stale_indexes_are_refused() {
+    let dir = TempDir::new().unwrap();
+    let empty = dir.path().join("leeg");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("README.md"), "index").unwrap();
+    let out = horizon(&["search", "x", "--index", &empty.display().to_string()]);
+    assert!(
+        stderr(&out).contains("holds no index; run `horizon ingest --index"),
+        "{}",
+        stderr(&out)
+    );
+
+    let foreign = dir.path().join("vreemd");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("meta.json"), "{}").unwrap();
+    let out = horizon(&["passages", "--index", &foreign.display().to_string()]);
+    assert!(
+        stderr(&out).contains("is not a horizon index (it has no CURRENT file)"),
+        "{}",
+        stderr(&out)
+    );
+
+    let indexed = ingest_real_corpus();
+    let index = Path::new(&indexed.index);
+    let generation = std::fs::read_to_string(index.join("CURRENT")).unwrap();
+    let meta_path = index.join(generation.trim()).join("horizon.json");
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    let mut value: Value = serde_json::from_str(&meta).unwrap();
+    value["analyzer"]["version"] = Value::from(0);
+    std::fs::write(&meta_path, value.to_string()).unwrap();
+    let out = horizon(&["search", "dreiging", "--index", &indexed.index]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("built with analyzer horizon_nl v0"), "{err}");
+    assert!(err.trim_end().ends_with("re-run horizon ingest"), "{err}");
+
+    std::fs::write(&meta_path, "{ half a file").unwrap();
+    let err = stderr(&horizon(&["search", "dreiging", "--index", &indexed.index]));
+    assert!(
+        err.contains("is damaged") && err.contains("re-run horizon ingest"),
+        "{err}"
+    );
+}
+
+#[test]
+fn queries_that_do_not_parse_say_why() {
+    let indexed = ingest_real_corpus();
+    for (query, problem) in [
+        ("(rusland OR china", "a '(' is not closed"),
+        ("\"nationale veiligheid", "has no closing quote"),
+        ("dreiging AND", "it ends where a word is expected"),
+    ] {
+        let out = horizon(&["search", query, "--index", &indexed.index]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(
+            err.contains("does not parse") && err.contains(problem),
+            "{query}: {err}"
+        );
+    }
+    let out = horizon(&["search", "de het een", "--index", &indexed.index]);
+    assert!(
+        stderr(&out).contains("has only stop words"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn reingest_replaces_the_index_and_leaves_one_generation() {
+    let indexed = ingest_real_corpus();
+    let before = search_json(&indexed.index, "weerbaarheid", &[]);
+    let corpus = corpus_dir().display().to_string();
+    let out = horizon(&["ingest", &corpus, "--index", &indexed.index]);
+    assert!(out.status.success());
+    let generations = std::fs::read_dir(&indexed.index)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("gen-"))
+        .count();
+    assert_eq!(generations, 1);
+    let after = search_json(&indexed.index, "weerbaarheid", &[]);
+    let ids = |hits: &[Value]| {
+        hits.iter()
+            .map(|h| h["passage"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&before), ids(&after));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let indexed = ingest_real_corpus();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_horizon"))
+        .args(["passages", "--index", &indexed.index, "--format", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty());
+}
+
+#[test]
+fn help_describes_every_command() {
+    let out = horizon(&["--help"]);
+    let text = stdout(&out);
+    for command in ["ingest", "search", "passages"] {
+        assert!(text.contains(command), "{text}");
+    }
+    let search = stdout(&horizon(&["search", "--help"]));
+    for option in [
+        "--index",
+        "--limit",
+        "--edition",
+        "--format",
+        "--out",
+        "NOT",
+    ] {
+        assert!(
+            search.contains(option),
+            "{option} missing from search --help"
+        );
+    }
+}
