@@ -86,7 +86,8 @@ pub struct SearchArgs {
 
 /// List every passage with its metadata, in document order.
 ///
-/// Columns: passage, doc, series, edition, date, position, lines, words, text. Use
+/// Columns: passage, doc, series, edition, date, position, lines, words, footnote (the number of
+/// the footnote a passage is the text of), notes (footnote markers removed from it), text. Use
 /// `--format jsonl` (one JSON object a line) or `--format csv` to take them elsewhere.
 #[derive(Debug, Args)]
 pub struct PassagesArgs {

@@ -12,5 +12,6 @@ pub mod cmd;
 pub mod corpus;
 pub mod export;
 pub mod index;
+pub mod lang;
 pub mod repair;
 pub mod structure;

@@ -233,7 +233,8 @@ fn passages_lists_every_passage_as_jsonl_and_csv() {
     assert!(rows.len() >= 100);
     for (i, row) in rows.iter().enumerate() {
         for field in [
-            "passage", "doc", "series", "edition", "date", "position", "lines", "words", "text",
+            "passage", "doc", "series", "edition", "date", "position", "lines", "words",
+            "footnote", "notes", "text",
         ] {
             assert!(row.get(field).is_some(), "row {i} lacks {field}: {row}");
         }
@@ -259,19 +260,52 @@ fn passages_lists_every_passage_as_jsonl_and_csv() {
     );
     assert!(all.contains("draagt immers ook bij aan de nationale veiligheid."));
 
+    // The PDF text is repaired: hyphenation joined or kept, markers out, notes apart, footer gone.
+    assert!(all.contains("Ons internationale engagement is principieel en dus benoemt"));
+    assert!(all.contains("het EU-grondgebied en het NAVO-bondgenootschap"));
+    assert!(all.contains("Offline komen verschillende groepen samen in anti-lockdownprotesten"));
+    assert!(all.contains("ontwapening en non-proliferatie"));
+    assert!(!all.contains("principi- eel") && !all.contains("NVS midterm review 2021 | 27"));
+    let marked = rows
+        .iter()
+        .find(|r| {
+            r["text"]
+                .as_str()
+                .unwrap()
+                .contains("de nationale veiligheid op de korte termijn (tot twee jaar)")
+        })
+        .expect("the marker 'veiligheid4' is gone from the text");
+    assert!(
+        marked["notes"]
+            .as_str()
+            .unwrap()
+            .split(',')
+            .any(|n| n == "4"),
+        "{marked}"
+    );
+    let notes: Vec<u64> = rows.iter().filter_map(|r| r["footnote"].as_u64()).collect();
+    assert_eq!(notes, [1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 17, 18, 19]);
+    let note4 = rows.iter().find(|r| r["footnote"] == 4).unwrap();
+    assert!(note4["text"].as_str().unwrap().starts_with(
+        "4 Het begrip 'nationale veiligheid' wordt in de Nationale Veiligheid Strategie 2019"
+    ));
+
     let out = horizon(&["passages", "--index", &indexed.index, "--format", "csv"]);
     assert!(out.status.success());
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         header,
-        ["passage", "doc", "series", "edition", "date", "position", "lines", "words", "text"]
+        [
+            "passage", "doc", "series", "edition", "date", "position", "lines", "words",
+            "footnote", "notes", "text"
+        ]
     );
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), rows.len());
     assert!(records
         .iter()
-        .any(|r| r[8].contains("geïntegreerde risicoanalyse")));
+        .any(|r| r[10].contains("geïntegreerde risicoanalyse")));
 }
 
 #[test]

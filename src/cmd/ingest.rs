@@ -175,6 +175,13 @@ fn records(document: &Document) -> Vec<PassageRecord> {
             line_start: passage.lines.0 as u64,
             line_end: passage.lines.1 as u64,
             words: count_words(&passage.text) as u64,
+            footnote: passage.footnote.map_or(0, u64::from),
+            notes: passage
+                .notes
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
             text: passage.text,
         })
         .collect()

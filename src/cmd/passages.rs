@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::PassagesConfig;
-use crate::export::{Column, Table};
+use crate::export::{Cell, Column, Table};
 
 pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
@@ -35,6 +35,8 @@ pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
         Column::data_only("position"),
         Column::new("lines"),
         Column::new("words"),
+        Column::data_only("footnote"),
+        Column::data_only("notes"),
         Column::new("text").max_width(90),
     ])
     .with_empty_message("no passages");
@@ -54,6 +56,12 @@ pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
             record.position.into(),
             lines.into(),
             record.words.into(),
+            if record.footnote == 0 {
+                Cell::Empty
+            } else {
+                record.footnote.into()
+            },
+            record.notes.into(),
             record.text.into(),
         ]);
     }

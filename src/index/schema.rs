@@ -23,6 +23,10 @@ pub struct PassageRecord {
     pub line_end: u64,
     /// Word count, the unit of every rate.
     pub words: u64,
+    /// The footnote this passage is the text of (0: not a footnote).
+    pub footnote: u64,
+    /// Footnote markers removed from the text, comma-separated ("4,5").
+    pub notes: String,
     pub text: String,
 }
 
@@ -49,6 +53,8 @@ pub struct Fields {
     pub line_start: Field,
     pub line_end: Field,
     pub words: Field,
+    pub footnote: Field,
+    pub notes: Field,
     pub text: Field,
 }
 
@@ -69,6 +75,8 @@ pub fn build() -> (Schema, Fields) {
         line_start: builder.add_u64_field("line_start", STORED),
         line_end: builder.add_u64_field("line_end", STORED),
         words: builder.add_u64_field("words", STORED | FAST),
+        footnote: builder.add_u64_field("footnote", INDEXED | STORED | FAST),
+        notes: builder.add_text_field("notes", STRING | STORED),
         text: builder.add_text_field("text", text_options),
     };
     (builder.build(), fields)
@@ -88,6 +96,8 @@ impl Fields {
             line_start: field("line_start")?,
             line_end: field("line_end")?,
             words: field("words")?,
+            footnote: field("footnote")?,
+            notes: field("notes")?,
             text: field("text")?,
         })
     }
@@ -103,6 +113,8 @@ impl Fields {
         doc.add_u64(self.line_start, record.line_start);
         doc.add_u64(self.line_end, record.line_end);
         doc.add_u64(self.words, record.words);
+        doc.add_u64(self.footnote, record.footnote);
+        doc.add_text(self.notes, &record.notes);
         doc.add_text(self.text, &record.text);
         doc
     }
@@ -125,6 +137,8 @@ impl Fields {
             line_start: number(self.line_start),
             line_end: number(self.line_end),
             words: number(self.words),
+            footnote: number(self.footnote),
+            notes: text(self.notes),
             text: text(self.text),
         }
     }

@@ -1,8 +1,17 @@
-//! PDF-text repair: from the raw text of a document to clean paragraphs that remember their lines.
+//! PDF-text repair: from the raw text of a document to clean paragraphs that remember where they came
+//! from in the source file.
 //!
-//! Text extracted from PDFs breaks paragraphs into lines and words across line ends. This stage owns
-//! turning lines back into paragraphs; it knows nothing of headings' meaning, passages or analysis.
+//! One rule per file: [`furniture`] (running headers, page numbers), [`hyphenation`] (join or keep a
+//! hyphen at a line end), [`characters`] (soft hyphens, typographic quotes), [`footnotes`] (markers
+//! and notes), [`mapped`] (clean text with offsets into the source); [`paragraphs`] applies them while
+//! joining lines. This stage knows nothing of themes, passages or analysis.
 
+mod characters;
+mod footnotes;
+mod furniture;
+mod hyphenation;
+mod mapped;
 mod paragraphs;
 
-pub use paragraphs::{paragraphs, Paragraph};
+pub use mapped::Mapped;
+pub use paragraphs::{paragraphs, Kind, Paragraph};

@@ -1,129 +1,511 @@
-//! Paragraphs: lines joined until a blank line, a Markdown heading or a bullet starts a new one.
+//! Paragraphs: lines of a document joined back into paragraphs, with every line-level repair applied
+//! on the way: page furniture dropped, line-end hyphenation decided, soft hyphens and footnote markers
+//! removed, quotes straightened, headings, bullet items and footnotes kept apart, and paragraphs that a
+//! page break or a footnote cut in two joined again.
 
 use std::ops::Range;
 
-/// A paragraph of clean text and where it came from.
+use super::characters::{is_soft_hyphen, straight_quote};
+use super::footnotes::Footnotes;
+use super::furniture;
+use super::hyphenation::{Decision, Evidence};
+use super::mapped::Mapped;
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Body,
+    /// A title line or Markdown heading.
+    Heading,
+    /// A bullet item.
+    Item,
+    /// The text of footnote N.
+    Footnote(u32),
+}
+
+/// A clean paragraph and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    pub text: String,
-    /// First and last line in the source (1-based, inclusive).
+    pub kind: Kind,
+    /// The clean text, mapped back to the source.
+    pub mapped: Mapped,
+    /// First and last source line (1-based, inclusive).
     pub lines: (usize, usize),
     /// Byte range in the source text.
     pub span: Range<usize>,
-    /// A Markdown heading (`#`, `##`, ...), kept apart from the text it heads.
-    pub heading: bool,
+    /// Footnote markers removed from the text, in order.
+    pub notes: Vec<u32>,
 }
 
-/// Splits `text` into paragraphs.
-pub fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    let mut current: Option<Paragraph> = None;
-    let mut offset = 0;
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let number = index + 1;
-        let start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            out.extend(current.take());
+impl Paragraph {
+    pub fn text(&self) -> &str {
+        self.mapped.text()
+    }
+}
+
+/// Words after which a short line is a sentence cut off, not a heading.
+const OPEN_ENDINGS: [&str; 24] = [
+    "de", "het", "een", "van", "voor", "om", "te", "en", "of", "die", "dat", "met", "op", "in",
+    "aan", "door", "bij", "naar", "tot", "als", "is", "zijn", "wordt", "worden",
+];
+
+/// How many paragraphs back a continuation ("hybride operaties). Zij ...") looks for its start.
+const CONTINUATION_REACH: usize = 12;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    Nothing,
+    /// The text ends in a hyphen at a line end.
+    Hyphen,
+    /// The line ended in a soft hyphen: join without a space.
+    Soft,
+}
+
+struct Line<'a> {
+    number: usize,
+    start: usize,
+    text: &'a str,
+}
+
+/// Splits `source` into repaired paragraphs, in reading order.
+pub fn paragraphs(source: &str) -> Vec<Paragraph> {
+    let lines = split_lines(source);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let furniture = furniture::mark(&texts);
+    let median = median_length(&texts);
+    let evidence = Evidence::gather(source);
+    let mut notes = Footnotes::new(texts.iter().copied());
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut current: Option<Builder> = None;
+
+    for (i, line) in lines.iter().enumerate() {
+        if furniture[i] {
             continue;
         }
-        let content_start = start + (line.len() - line.trim_start().len());
-        let content = content_start..content_start + trimmed.len();
-        let heading = trimmed.starts_with('#');
-        if heading || is_bullet(trimmed) {
-            out.extend(current.take());
-        }
-        let text = if heading {
-            trimmed.trim_start_matches('#').trim().to_string()
-        } else {
-            trimmed.to_string()
-        };
-        match &mut current {
-            Some(paragraph) => {
-                paragraph.text.push(' ');
-                paragraph.text.push_str(&text);
-                paragraph.lines.1 = number;
-                paragraph.span.end = content.end;
+        let trimmed = line.text.trim();
+        let continues_word = current
+            .as_ref()
+            .is_some_and(|c| c.pending != Pending::Nothing);
+        if trimmed.is_empty() {
+            // A word cut at a page end goes on after the blank lines.
+            if !continues_word {
+                close(&mut current, &mut out);
             }
-            None => {
-                current = Some(Paragraph {
-                    text,
-                    lines: (number, number),
-                    span: content,
-                    heading,
-                })
+            continue;
+        }
+        if !continues_word {
+            if let Some(number) = notes.note_start(line.text) {
+                close(&mut current, &mut out);
+                let mut note = Builder::new(Kind::Footnote(number), line);
+                note.append(line, &evidence, &mut notes);
+                current = Some(note);
+                continue;
+            }
+            if let Some(heading) = trimmed.strip_prefix('#') {
+                close(&mut current, &mut out);
+                let offset = line.start + (line.text.len() - line.text.trim_start().len());
+                let mut builder = Builder::new(Kind::Heading, line);
+                let text = heading.trim_start_matches('#');
+                let lead = trimmed.len() - text.trim_start().len();
+                builder.append_text(text.trim(), offset + lead, &evidence, &mut notes);
+                current = Some(builder);
+                close(&mut current, &mut out);
+                continue;
+            }
+            let bullet = is_bullet(trimmed, current.as_ref());
+            let new_block = line.text.starts_with(char::is_whitespace)
+                || bullet
+                || is_title_line(&lines, &furniture, i, median);
+            if new_block {
+                close(&mut current, &mut out);
             }
         }
-        if heading {
-            out.extend(current.take());
+        let bullet = !continues_word && is_bullet(trimmed, current.as_ref());
+        let builder = current.get_or_insert_with(|| {
+            let kind = if bullet { Kind::Item } else { Kind::Body };
+            Builder::new(kind, line)
+        });
+        builder.append(line, &evidence, &mut notes);
+        if !continues_word && is_title_line(&lines, &furniture, i, median) {
+            builder.kind = Kind::Heading;
+            close(&mut current, &mut out);
         }
     }
-    out.extend(current);
-    out.retain(|p| !p.text.is_empty());
-    out
+    close(&mut current, &mut out);
+    join_continuations(out)
 }
 
-fn is_bullet(line: &str) -> bool {
+/// A paragraph being built.
+struct Builder {
+    kind: Kind,
+    mapped: Mapped,
+    lines: (usize, usize),
+    span: Range<usize>,
+    notes: Vec<u32>,
+    pending: Pending,
+}
+
+impl Builder {
+    fn new(kind: Kind, line: &Line) -> Builder {
+        Builder {
+            kind,
+            mapped: Mapped::default(),
+            lines: (line.number, line.number),
+            span: line.start..line.start,
+            notes: Vec::new(),
+            pending: Pending::Nothing,
+        }
+    }
+
+    /// Appends one source line, joined to what came before.
+    fn append(&mut self, line: &Line, evidence: &Evidence, notes: &mut Footnotes) {
+        let content = line.text.trim();
+        let offset = line.start + (line.text.len() - line.text.trim_start().len());
+        if !self.mapped.is_empty() {
+            match self.pending {
+                Pending::Hyphen => {
+                    let first: String = content
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect();
+                    let tail = tail(self.mapped.text(), 40);
+                    match evidence.decide(tail.trim_end_matches('-'), &first) {
+                        Decision::Join => {
+                            self.mapped.strip_suffix("-");
+                        }
+                        Decision::Keep => {}
+                        Decision::KeepWithSpace => self.mapped.push_replacement(" ", offset),
+                    }
+                }
+                Pending::Soft => {}
+                Pending::Nothing => self.mapped.push_replacement(" ", offset.saturating_sub(1)),
+            }
+        }
+        self.append_text(content, offset, evidence, notes);
+        self.lines.1 = line.number;
+    }
+
+    /// Appends `content` (found at source byte `offset`), repairing characters on the way.
+    fn append_text(&mut self, content: &str, offset: usize, _: &Evidence, notes: &mut Footnotes) {
+        let mut run = 0;
+        let mut soft_at_end = false;
+        let mut chars = content.char_indices().peekable();
+        let mut previous: Option<char> = None;
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if is_soft_hyphen(c, previous, next) {
+                self.mapped.push_source(&content[run..i], offset + run);
+                run = i + c.len_utf8();
+                soft_at_end = next.is_none();
+                continue;
+            }
+            if let Some(straight) = straight_quote(c) {
+                self.mapped.push_source(&content[run..i], offset + run);
+                self.mapped.push_replacement(straight, offset + i);
+                run = i + c.len_utf8();
+                previous = Some(c);
+                continue;
+            }
+            if c.is_ascii_digit() && !previous.is_some_and(|p| p.is_ascii_digit()) {
+                let end = i + content[i..].bytes().take_while(u8::is_ascii_digit).count();
+                if let Some(number) = notes.marker(content, i, end) {
+                    self.mapped.push_source(&content[run..i], offset + run);
+                    self.notes.push(number);
+                    run = end;
+                    while chars.peek().is_some_and(|&(j, _)| j < end) {
+                        chars.next();
+                    }
+                    previous = content[..end].chars().next_back();
+                    continue;
+                }
+            }
+            previous = Some(c);
+        }
+        self.mapped.push_source(&content[run..], offset + run);
+        self.mapped.trim_end();
+        self.span.end = offset + content.len();
+        let text = self.mapped.text();
+        self.pending = if soft_at_end {
+            Pending::Soft
+        } else if text.ends_with('-')
+            && text[..text.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        {
+            Pending::Hyphen
+        } else {
+            Pending::Nothing
+        };
+    }
+
+    fn finish(self) -> Option<Paragraph> {
+        if self.mapped.is_empty() {
+            return None;
+        }
+        let mut kind = self.kind;
+        if kind == Kind::Body && looks_like_heading(self.mapped.text(), self.lines) {
+            kind = Kind::Heading;
+        }
+        Some(Paragraph {
+            kind,
+            mapped: self.mapped,
+            lines: self.lines,
+            span: self.span,
+            notes: self.notes,
+        })
+    }
+}
+
+fn close(current: &mut Option<Builder>, out: &mut Vec<Paragraph>) {
+    if let Some(paragraph) = current.take().and_then(Builder::finish) {
+        out.push(paragraph);
+    }
+}
+
+fn tail(text: &str, chars: usize) -> &str {
+    let start = text.char_indices().rev().nth(chars).map_or(0, |(i, _)| i);
+    &text[start..]
+}
+
+fn split_lines(source: &str) -> Vec<Line<'_>> {
+    let mut offset = 0;
+    source
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(index, raw)| {
+            let start = offset;
+            offset += raw.len();
+            Line {
+                number: index + 1,
+                start,
+                text: raw.trim_end_matches(['\n', '\r']),
+            }
+        })
+        .collect()
+}
+
+fn median_length(lines: &[&str]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lengths.is_empty() {
+        return 0;
+    }
+    lengths.sort_unstable();
+    lengths[lengths.len() / 2]
+}
+
+/// A bullet item starts here: "• ..." always; "- ..." only where a sentence or list has just ended,
+/// since a dash at a line start is as often a parenthetical dash ("– onder de drempel ... \n- voor").
+fn is_bullet(line: &str, current: Option<&Builder>) -> bool {
     let mut chars = line.chars();
-    matches!(
-        (chars.next(), chars.next()),
-        (
-            Some('•' | '●' | '▪' | '◦' | '-' | '*' | '–'),
-            Some(' ' | '\t')
-        )
-    )
+    let (Some(mark), Some(' ' | '\t')) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    match mark {
+        '•' | '●' | '▪' | '◦' | '·' | '\u{f0b7}' => true,
+        '-' | '*' | '–' => current
+            .is_none_or(|c| c.kind == Kind::Item || c.mapped.text().ends_with(['.', ':', ';'])),
+        _ => false,
+    }
+}
+
+/// A short line standing alone before a new sentence: "Ontwikkeling van de weerbaarheid".
+fn is_title_line(lines: &[Line], furniture: &[bool], i: usize, median: usize) -> bool {
+    let text = lines[i].text.trim();
+    if !looks_like_heading(text, (1, 1)) || text.chars().count() * 10 > median.max(50) * 7 {
+        return false;
+    }
+    let neighbour = |step: isize| {
+        let mut j = i as isize + step;
+        while j >= 0 && (j as usize) < lines.len() && furniture[j as usize] {
+            j += step;
+        }
+        (j >= 0 && (j as usize) < lines.len()).then(|| lines[j as usize].text.trim())
+    };
+    let before_ok = lines[i].text.starts_with(char::is_whitespace)
+        || neighbour(-1).is_none_or(|p| p.is_empty() || ends_sentence(p));
+    let after_ok = neighbour(1).is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
+    before_ok && after_ok
+}
+
+/// Short, capitalised, without closing punctuation, not ending on a word that needs a sequel.
+fn looks_like_heading(text: &str, lines: (usize, usize)) -> bool {
+    let text = text.trim();
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let last_word = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    lines.1 - lines.0 < 3
+        && text.chars().count() <= 100
+        && first.is_uppercase()
+        && !text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
+        && !OPEN_ENDINGS.contains(&last_word.as_str())
+        && text.chars().any(|c| c.is_lowercase())
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', ':', ';', ')', '"', '\'', '’', '”'])
+}
+
+/// A paragraph cut off mid-sentence (ends on a word, comma or open parenthesis).
+fn unfinished(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '(' | '–' | '-'))
+}
+
+/// Joins each body paragraph that starts in lower case to the nearest unfinished paragraph before it
+/// (body, item or footnote): the two halves that a page break, a footnote or a text box cut apart.
+fn join_continuations(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
+    for paragraph in paragraphs {
+        let continuation = paragraph.kind == Kind::Body
+            && paragraph
+                .text()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if continuation {
+            let start = out.len().saturating_sub(CONTINUATION_REACH);
+            let target = (start..out.len())
+                .rev()
+                .find(|&j| out[j].kind != Kind::Heading && unfinished(out[j].text()));
+            if let Some(j) = target {
+                let head = &mut out[j];
+                head.mapped
+                    .push_replacement(" ", paragraph.span.start.saturating_sub(1));
+                head.mapped.append(&paragraph.mapped);
+                head.lines.1 = head.lines.1.max(paragraph.lines.1);
+                head.span.end = head.span.end.max(paragraph.span.end);
+                head.notes.extend(paragraph.notes);
+                continue;
+            }
+        }
+        out.push(paragraph);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn texts(source: &str) -> Vec<(Kind, String)> {
+        paragraphs(source)
+            .into_iter()
+            .map(|p| (p.kind, p.text().to_string()))
+            .collect()
+    }
+
     #[test]
-    fn joins_lines_of_the_seed_into_paragraphs() {
-        let text = " Nederland is een open, diverse en internationaal georiënteerde \nsamenleving. Als open economie \n \nOnze openheid brengt ons veel.\n";
-        let found = paragraphs(text);
-        assert_eq!(found.len(), 2);
+    fn joins_hyphenated_words_and_keeps_real_hyphens() {
+        let source = "Ons internationale engagement is principi-\neel en dus benoemt onze grondwet het belang van de \ninternationale rechtsorde. De territoriale veiligheid van het EU-\ngrondgebied en het NAVO-\nbondgenootschap staan onder druk.\n";
+        let found = paragraphs(source);
+        assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].text,
-            "Nederland is een open, diverse en internationaal georiënteerde samenleving. Als open economie"
+            found[0].text(),
+            "Ons internationale engagement is principieel en dus benoemt onze grondwet het belang van de internationale rechtsorde. De territoriale veiligheid van het EU-grondgebied en het NAVO-bondgenootschap staan onder druk."
         );
-        assert_eq!(found[0].lines, (1, 2));
-        assert_eq!(&text[found[0].span.clone()][..9], "Nederland");
-        assert_eq!(found[1].lines, (4, 4));
+        // "eel" still maps to its place on the second line.
+        let at = found[0].text().find("eel en dus").unwrap();
         assert_eq!(
-            &text[found[1].span.clone()],
-            "Onze openheid brengt ons veel."
+            &source[found[0].mapped.source_offset(at)..][..10],
+            "eel en dus"
+        );
+        let at = found[0].text().find("grondgebied").unwrap();
+        assert_eq!(
+            &source[found[0].mapped.source_offset(at)..][..11],
+            "grondgebied"
         );
     }
 
     #[test]
-    fn headings_and_bullets_start_paragraphs() {
-        let text = "##Wet van 12 juli 1821\nWIJ WILLEM, bij de gratie Gods\n• maatregelen tegen ’s Rijks belastingen\n• tweede punt\n";
-        let found: Vec<(String, bool)> = paragraphs(text)
-            .into_iter()
-            .map(|p| (p.text, p.heading))
-            .collect();
+    fn footnote_markers_go_and_notes_become_their_own_paragraphs() {
+        let source = "benodigde combinatie van intentie en capaciteit om de nationale \nveiligheid4 op de korte termijn (tot twee jaar) aan te tasten.\n\n4 Het begrip ’nationale veiligheid’ wordt in de Nationale Veiligheid Strategie 2019 \nomschreven als: “De nationale veiligheid is in het geding.”\n";
+        let found = paragraphs(source);
+        assert_eq!(found.len(), 2);
         assert_eq!(
-            found,
+            found[0].text(),
+            "benodigde combinatie van intentie en capaciteit om de nationale veiligheid op de korte termijn (tot twee jaar) aan te tasten."
+        );
+        assert_eq!(found[0].notes, [4]);
+        assert_eq!(found[1].kind, Kind::Footnote(4));
+        assert_eq!(
+            found[1].text(),
+            "4 Het begrip 'nationale veiligheid' wordt in de Nationale Veiligheid Strategie 2019 omschreven als: \"De nationale veiligheid is in het geding.\""
+        );
+        let at = found[0].text().find("op de korte").unwrap();
+        assert_eq!(
+            &source[found[0].mapped.source_offset(at)..][..11],
+            "op de korte"
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_and_running_footers_go() {
+        let source = "van het multilaterale regime voor ontwapening en non-pro¬life-\nratie.\n\nNVS midterm review 2021 | 27\n";
+        assert_eq!(
+            texts(source),
+            [(
+                Kind::Body,
+                "van het multilaterale regime voor ontwapening en non-proliferatie.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn title_lines_are_headings_apart_from_their_text() {
+        let source = "digitale dreigingen. \n \nOntwikkeling van de weerbaarheid \nSinds het presenteren van de aanpak statelijke dreigingen in april \n2019 zijn belangrijke stappen gezet.\n";
+        assert_eq!(
+            texts(source),
             [
-                ("Wet van 12 juli 1821".to_string(), true),
-                ("WIJ WILLEM, bij de gratie Gods".to_string(), false),
-                (
-                    "• maatregelen tegen ’s Rijks belastingen".to_string(),
-                    false
-                ),
-                ("• tweede punt".to_string(), false),
+                (Kind::Body, "digitale dreigingen.".to_string()),
+                (Kind::Heading, "Ontwikkeling van de weerbaarheid".to_string()),
+                (Kind::Body, "Sinds het presenteren van de aanpak statelijke dreigingen in april 2019 zijn belangrijke stappen gezet.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_cut_by_footnotes_is_joined_again() {
+        let source = "Tweede Kamer over gerapporteerd.5 Er worden maatregelen genomen.\n 5 Tweede Kamer 2020-2021, 30 821, nr. 125. \n6 Tweede Kamer 2018-2019, 30 821, Nr. 91 en 112. \n\nkunnen kwaadwillende buitenlandse actoren dergelijke polarisatie uitbuiten in het kader van buitenlandse beïnvloeding (via \n 7 Zoals ook gevraagd in de gewijzigde motie van het lid Van den Berg (Kamerstuk \n30 821, nr. 110)’ \n\n\nhybride operaties). Zij kunnen middels gerichte informatiecampagnes polariserende bewegingen in de samenleving versterken.\n";
+        let found = texts(source);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found[3].0, Kind::Body);
+        assert!(found[3].1.ends_with("beïnvloeding (via hybride operaties). Zij kunnen middels gerichte informatiecampagnes polariserende bewegingen in de samenleving versterken."));
+        assert_eq!(found[4].0, Kind::Footnote(7));
+    }
+
+    #[test]
+    fn headings_and_bullets_start_paragraphs() {
+        let source = "##Wet van 12 juli 1821\nWIJ WILLEM, bij de gratie Gods, Koning der Nederlanden, Prins van Oranje-Nassau, Groot-Hertog van Luxemburg, enz., enz., enz.\n• maatregelen tegen ’s Rijks belastingen;\n• tweede punt.\n";
+        assert_eq!(
+            texts(source),
+            [
+                (Kind::Heading, "Wet van 12 juli 1821".to_string()),
+                (Kind::Body, "WIJ WILLEM, bij de gratie Gods, Koning der Nederlanden, Prins van Oranje-Nassau, Groot-Hertog van Luxemburg, enz., enz., enz.".to_string()),
+                (Kind::Item, "• maatregelen tegen 's Rijks belastingen;".to_string()),
+                (Kind::Item, "• tweede punt.".to_string()),
             ]
         );
     }
 
     #[test]
     fn handles_crlf_line_ends() {
-        let found = paragraphs("Eerste regel\r\ntweede regel\r\n\r\nDerde");
-        assert_eq!(found[0].text, "Eerste regel tweede regel");
-        assert_eq!(found[1].text, "Derde");
+        let found =
+            paragraphs("Eerste regel van de tekst\r\ntweede regel.\r\n\r\nDerde regel volgt hier.");
+        assert_eq!(found[0].text(), "Eerste regel van de tekst tweede regel.");
+        assert_eq!(found[1].text(), "Derde regel volgt hier.");
         assert_eq!(found[1].lines, (4, 4));
     }
 }

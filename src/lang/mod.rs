@@ -1,0 +1,110 @@
+//! Dutch language data shared by the repair and analysis stages: the word-frequency list and
+//! diacritic folding. A foundation below the pipeline, not a stage of it: it reads no document.
+//!
+//! The list (`data/nl-words.txt`) is made by `src/bin/horizon-wordlist.rs` from public Dutch
+//! government text (see that file and docs/ANALYSIS.md); `data/nl-words-extra.txt` adds by hand
+//! modern words that text lacks. Both are compiled in and parsed once.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+const WORDS: &str = include_str!("data/nl-words.txt");
+const EXTRA: &str = include_str!("data/nl-words-extra.txt");
+
+/// Word frequencies, lower-cased, by the word as written and by its folded form.
+pub struct WordList {
+    written: HashMap<&'static str, u32>,
+    folded: HashMap<String, u32>,
+}
+
+static LIST: LazyLock<WordList> = LazyLock::new(|| WordList::parse(&[WORDS, EXTRA]));
+
+/// The shipped Dutch word list.
+pub fn word_list() -> &'static WordList {
+    &LIST
+}
+
+impl WordList {
+    fn parse(sources: &[&'static str]) -> WordList {
+        let mut written: HashMap<&'static str, u32> = HashMap::new();
+        for source in sources {
+            for line in source.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let mut cells = line.split('\t');
+                let word = cells.next().unwrap_or("").trim();
+                let count = cells
+                    .next()
+                    .and_then(|c| c.trim().parse().ok())
+                    .unwrap_or(1);
+                *written.entry(word).or_insert(0) += count;
+            }
+        }
+        let mut folded: HashMap<String, u32> = HashMap::with_capacity(written.len());
+        for (word, count) in &written {
+            *folded.entry(fold(word).into_owned()).or_insert(0) += count;
+        }
+        WordList { written, folded }
+    }
+
+    /// How often `word` (lower case, as written) occurs in the reference text; 0 if never.
+    pub fn count(&self, word: &str) -> u32 {
+        self.written.get(word).copied().unwrap_or(0)
+    }
+
+    /// How often `word` (lower case, diacritics folded) occurs; 0 if never.
+    pub fn count_folded(&self, word: &str) -> u32 {
+        self.folded.get(word).copied().unwrap_or(0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.written.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.written.is_empty()
+    }
+}
+
+/// `word` without diacritics: "geïntegreerde" -> "geintegreerde", "één" -> "een".
+pub fn fold(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(word.nfd().filter(|c| !is_combining_mark(*c)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_dutch_diacritics() {
+        assert_eq!(fold("geïntegreerde"), "geintegreerde");
+        assert_eq!(fold("complottheorieën"), "complottheorieen");
+        assert_eq!(fold("één"), "een");
+        assert_eq!(fold("hóe"), "hoe");
+        assert_eq!(fold("beïnvloeding"), "beinvloeding");
+        assert!(matches!(fold("weerbaarheid"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_list_knows_common_and_policy_words() {
+        let list = word_list();
+        assert!(list.len() > 50_000);
+        assert!(list.count("de") > 100_000);
+        assert!(list.count("criminaliteit") > 0);
+        assert!(list.count("desinformatie") > 0);
+        assert!(list.count_folded("theorieen") > 0);
+        assert_eq!(
+            list.count("principi"),
+            0,
+            "line-end fragments are not words"
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Page furniture: running headers and footers, and page numbers, which PDF extraction leaves in the
+//! flow of the text. A line is furniture when it is a bare page number, a "title | page" line, or a
+//! short line that repeats on three or more pages with only its last number changing.
+
+use std::collections::HashMap;
+
+/// For each line, whether it is page furniture to drop.
+pub fn mark(lines: &[&str]) -> Vec<bool> {
+    let mut repeats: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        let key = shape(line);
+        if !key.is_empty() && key.chars().count() <= 80 {
+            *repeats.entry(key).or_insert(0) += 1;
+        }
+    }
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                return false;
+            }
+            let isolated = |j: Option<usize>| {
+                j.and_then(|j| lines.get(j))
+                    .is_none_or(|l| l.trim().is_empty())
+            };
+            (is_page_number(trimmed) && isolated(i.checked_sub(1)) && isolated(Some(i + 1)))
+                || is_header_with_page(trimmed)
+                || repeats
+                    .get(&shape(line))
+                    .is_some_and(|&n| n >= 3 && has_letters_and_digit(trimmed))
+        })
+        .collect()
+}
+
+/// "27", "- 27 -", "pagina 27 van 40".
+fn is_page_number(line: &str) -> bool {
+    let core = line.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let lower = core.to_lowercase();
+    let core = lower
+        .strip_prefix("pagina ")
+        .or_else(|| lower.strip_prefix("blz. "))
+        .unwrap_or(&lower);
+    let number = core.split(" van ").next().unwrap_or(core);
+    !number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "NVS midterm review 2021 | 27" or "27 | NVS midterm review 2021".
+fn is_header_with_page(line: &str) -> bool {
+    let Some((left, right)) = line.split_once('|') else {
+        return false;
+    };
+    let (left, right) = (left.trim(), right.trim());
+    let page = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    let title = |s: &str| s.chars().any(char::is_alphabetic) && s.chars().count() <= 80;
+    (title(left) && page(right)) || (page(left) && title(right))
+}
+
+fn has_letters_and_digit(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic) && line.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A line with its last number taken out, so "Rapport 2021 — 3" and "Rapport 2021 — 4" look alike
+/// while "5 Tweede Kamer 2020-2021, 30 821, nr. 125." (a footnote) looks like no other.
+fn shape(line: &str) -> String {
+    let trimmed = line.trim();
+    let Some(last_digit) = trimmed.rfind(|c: char| c.is_ascii_digit()) else {
+        return trimmed.to_string();
+    };
+    let start = trimmed[..last_digit]
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    format!("{}#{}", &trimmed[..start], &trimmed[last_digit + 1..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seeds_running_footer_is_dropped() {
+        let lines = [
+            "aan de nationale veiligheid.  ",
+            " ",
+            "NVS midterm review 2021 | 27",
+            "",
+            "Vraagstukken, nr. 112, 19 juni 2020. ",
+        ];
+        assert_eq!(mark(&lines), [false, false, true, false, false]);
+    }
+
+    #[test]
+    fn bare_page_numbers_only_when_alone() {
+        let lines = ["", "14", "", "112", "is het alarmnummer"];
+        assert_eq!(mark(&lines), [false, true, false, false, false]);
+    }
+
+    #[test]
+    fn footnotes_citing_parliament_are_not_furniture() {
+        let lines = [
+            "1 Tweede Kamer 2018-2019, 3 0821, nr. 81.  ",
+            "5 Tweede Kamer 2020-2021, 30 821, nr. 125. ",
+            "6 Tweede Kamer 2018-2019, 30 821, Nr. 91 en 112. ",
+            "15 Tweede Kamer 2019-2020, 26643, nr. 695. ",
+            "17 Tweede Kamer 2019-2020, 30821, nr. 102. ",
+        ];
+        assert_eq!(mark(&lines), [false; 5]);
+    }
+
+    #[test]
+    fn repeated_headers_with_page_numbers() {
+        let mut lines = Vec::new();
+        for page in 1..=4 {
+            lines.push(format!("Horizonscan Nationale Veiligheid 2020 — {page}"));
+            lines.push("De dreiging van statelijke actoren blijft groot.".to_string());
+        }
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let marks = mark(&refs);
+        assert_eq!(marks.iter().filter(|m| **m).count(), 4);
+        assert!(!marks[1]);
+    }
+}
