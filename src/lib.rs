@@ -3,8 +3,9 @@
 //! One pipeline, one direction: [`corpus`] (files, manifest, decoding) -> [`repair`] (PDF-text repair into
 //! paragraphs) -> [`structure`] (passages and their place in the document) -> [`analysis`] (the Dutch
 //! analyzer) -> [`index`] (tantivy schema, writer, reader, search) -> [`export`] (one writer path for every
-//! table). [`cli`] turns the command line into a validated [`cli::Config`]; [`cmd`] runs each subcommand by
-//! calling the stages in that order.
+//! table). [`pipeline`] runs the stages from a corpus folder to an index; [`lang`] holds the Dutch
+//! word list and folding that repair and analysis share. [`cli`] turns the command line into a
+//! validated [`cli::Config`]; [`cmd`] runs each subcommand.
 
 pub mod analysis;
 pub mod cli;
@@ -13,5 +14,6 @@ pub mod corpus;
 pub mod export;
 pub mod index;
 pub mod lang;
+pub mod pipeline;
 pub mod repair;
 pub mod structure;

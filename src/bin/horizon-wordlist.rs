@@ -8,7 +8,9 @@
 //! seen fewer than `MIN_COUNT` times are left out as OCR noise; then the `.txt` and `.md` documents of
 //! the project's own corpus (the second folder), whose modern policy words (desinformatie, lockdown,
 //! polarisatie) the historic text lacks, every word counted. Words are UAX #29 words of letters only,
-//! lower-cased; a word at either side of a line-end hyphen is passed over, since it is a fragment.
+//! lower-cased, soft hyphens removed first. A word at either side of a line-end hyphen is passed over,
+//! since it is a fragment; in the OCR'd papers, whose line breaks are lost ("aftrek-baarheid"), so is
+//! every word touching a hyphen.
 
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
@@ -32,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     collect(&root.join("nl-laws"), &["md"], &mut files)?;
     files.sort();
     for file in &files {
-        count(&std::fs::read_to_string(file)?, &mut counts);
+        count(&std::fs::read_to_string(file)?, false, &mut counts);
     }
     let papers = root.join("sgd-kamerstukken.jsonl");
     let reader = io::BufReader::new(std::fs::File::open(&papers)?);
@@ -40,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for line in reader.lines() {
         let value: serde_json::Value = serde_json::from_str(&line?)?;
         if let Some(content) = value.get("Content").and_then(|c| c.as_str()) {
-            count(content, &mut counts);
+            count(content, true, &mut counts);
             papers_read += 1;
         }
     }
@@ -49,7 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     collect(&own, &["txt", "md"], &mut own_files)?;
     own_files.sort();
     for file in &own_files {
-        count(&std::fs::read_to_string(file)?, &mut counts);
+        count(&std::fs::read_to_string(file)?, false, &mut counts);
     }
     let mut rows: Vec<(String, u64)> = counts.into_iter().collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -87,14 +89,19 @@ fn collect(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) -> io::Resul
     Ok(())
 }
 
-fn count(text: &str, counts: &mut HashMap<String, u64>) {
+fn count(text: &str, ocr: bool, counts: &mut HashMap<String, u64>) {
+    let text = text.replace('\u{ad}', "");
+    let text = text.as_str();
     for (offset, word) in words(text) {
         if word.chars().count() > MAX_LEN || !word.chars().all(char::is_alphabetic) {
             continue;
         }
         let end = offset + word.len();
         let rest = text[end..].trim_start_matches(['\u{ad}', '¬']);
-        if rest.starts_with("-\n") || rest.starts_with("- \n") || text[..offset].ends_with("-\n") {
+        let line_end_fragment =
+            rest.starts_with("-\n") || rest.starts_with("- \n") || text[..offset].ends_with("-\n");
+        let touches_hyphen = rest.starts_with(['-', '¬']) || text[..offset].ends_with(['-', '¬']);
+        if line_end_fragment || (ocr && touches_hyphen) {
             continue;
         }
         let lower = word.to_lowercase();

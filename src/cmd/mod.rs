@@ -1,6 +1,8 @@
 //! The subcommands: each takes its validated config, calls the pipeline's stages in order and hands
 //! its table to the export path. One file per subcommand.
 
+mod analyze;
+mod evaluate;
 mod ingest;
 mod passages;
 mod search;
@@ -18,6 +20,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Config::Ingest(config) => ingest::run(&config),
         Config::Search(config) => search::run(&config),
         Config::Passages(config) => passages::run(&config),
+        Config::Evaluate(config) => evaluate::run(&config),
+        Config::Analyze(config) => analyze::run(&config),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis;
+use crate::analysis::Analyzer;
 
 /// Bumped whenever the layout of the index folder or the schema changes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -31,10 +31,10 @@ pub struct AnalyzerMeta {
 }
 
 impl AnalyzerMeta {
-    pub fn current() -> Self {
+    pub fn of(analyzer: Analyzer) -> Self {
         AnalyzerMeta {
-            name: analysis::NAME.to_string(),
-            version: analysis::VERSION,
+            name: analyzer.name().to_string(),
+            version: analyzer.version(),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! back records and hits.
 
 mod meta;
+pub mod quality;
 mod query;
 mod reader;
 mod schema;

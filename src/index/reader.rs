@@ -9,7 +9,9 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDoc
 use super::meta::{IndexMeta, FORMAT_VERSION};
 use super::schema::{Fields, PassageRecord};
 use super::{IndexError, CURRENT_FILE, META_FILE};
-use crate::analysis::{self, DutchAnalyzer, Stopwords};
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::analysis::{Analyzer, Stopwords};
 
 /// An open horizon index.
 pub struct HorizonIndex {
@@ -17,7 +19,8 @@ pub struct HorizonIndex {
     pub meta: IndexMeta,
     pub(super) reader: IndexReader,
     pub(super) fields: Fields,
-    pub(super) analyzer: DutchAnalyzer,
+    /// The analyzer the index was built with, for analysing queries the same way.
+    pub(super) analyzer: TextAnalyzer,
 }
 
 impl HorizonIndex {
@@ -93,25 +96,26 @@ impl HorizonIndex {
                 ),
             });
         }
-        if meta.analyzer.name != analysis::NAME || meta.analyzer.version != analysis::VERSION {
-            return Err(IndexError::Stale {
+        let analyzer = Analyzer::by_name(&meta.analyzer.name)
+            .filter(|a| a.version() == meta.analyzer.version)
+            .ok_or_else(|| IndexError::Stale {
                 path: dir.to_path_buf(),
                 why: format!(
                     "with analyzer {} v{} (this horizon uses {} v{})",
                     meta.analyzer.name,
                     meta.analyzer.version,
-                    analysis::NAME,
-                    analysis::VERSION
+                    Analyzer::Horizon.name(),
+                    Analyzer::Horizon.version()
                 ),
-            });
-        }
+            })?;
         let index = Index::open_in_dir(&gen_dir).map_err(|err| damaged(err.to_string()))?;
         let fields = Fields::from_schema(&index.schema())
             .ok_or_else(|| foreign("its schema lacks horizon's fields".to_string()))?;
-        let analyzer = DutchAnalyzer::new(meta.stopwords.iter().cloned().collect::<Stopwords>());
+        let stopwords: Stopwords = meta.stopwords.iter().cloned().collect();
+        let analyzer = analyzer.build(&stopwords);
         index
             .tokenizers()
-            .register(analysis::NAME, analyzer.clone());
+            .register(&meta.analyzer.name, analyzer.clone());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)

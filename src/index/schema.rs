@@ -6,8 +6,6 @@ use tantivy::schema::{
 };
 use tantivy::TantivyDocument;
 
-use crate::analysis;
-
 /// A passage as stored: what every command reads back.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PassageRecord {
@@ -58,11 +56,12 @@ pub struct Fields {
     pub text: Field,
 }
 
-pub fn build() -> (Schema, Fields) {
+/// The schema, with the text analysed by the analyzer registered as `analyzer`.
+pub fn build(analyzer: &str) -> (Schema, Fields) {
     let mut builder = SchemaBuilder::new();
     let text_options = TextOptions::default().set_stored().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer(analysis::NAME)
+            .set_tokenizer(analyzer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {

@@ -171,25 +171,46 @@ impl HorizonIndex {
         }
     }
 
-    /// A word or phrase through the analyzer: one term, or the terms at their positions.
+    /// A word or phrase through the index's analyzer: one term, or a phrase of terms at their
+    /// positions. Only the first term at a position counts: the word as typed, not the compound parts
+    /// or expansions the analyzer adds beside it, which are there for the index side.
     fn words(&self, text: &str) -> Option<Box<dyn Query>> {
-        let tokens = self.analyzer.clone().terms(text);
-        let first = tokens.first()?.position;
-        let terms: Vec<(usize, Term)> = tokens
-            .iter()
-            .map(|t| {
-                (
-                    t.position - first,
-                    Term::from_field_text(self.fields.text, &t.text),
-                )
-            })
-            .collect();
+        let mut analyzer = self.analyzer.clone();
+        let mut stream = analyzer.token_stream(text);
+        let mut terms: Vec<(usize, Term)> = Vec::new();
+        let mut first_position = None;
+        let mut last_position = None;
+        while let Some(token) = stream.next() {
+            if last_position == Some(token.position) {
+                continue;
+            }
+            last_position = Some(token.position);
+            let first = *first_position.get_or_insert(token.position);
+            terms.push((
+                token.position - first,
+                Term::from_field_text(self.fields.text, &token.text),
+            ));
+        }
         if terms.len() == 1 {
-            let (_, term) = terms.into_iter().next()?;
+            let (_, term) = terms.pop()?;
             return Some(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
         }
-        Some(Box::new(PhraseQuery::new_with_offset(terms)))
+        (!terms.is_empty()).then(|| Box::new(PhraseQuery::new_with_offset(terms)) as Box<dyn Query>)
     }
+}
+
+/// Highlight ranges sorted and merged: a compound and its parts are several terms on one word.
+fn merged(ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(sorted.len());
+    for range in sorted {
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
 }
 
 /// The best fragment of `text` with `**` around each highlight, and an ellipsis where it is cut.
@@ -210,7 +231,7 @@ fn snippet(generator: &SnippetGenerator, text: &str) -> String {
         out.push('…');
     }
     let mut at = 0;
-    for highlight in snippet.highlighted() {
+    for highlight in merged(snippet.highlighted()) {
         out.push_str(&fragment[at..highlight.start]);
         out.push_str("**");
         out.push_str(&fragment[highlight.clone()]);
@@ -222,4 +243,19 @@ fn snippet(generator: &SnippetGenerator, text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_highlights_are_merged() {
+        // "overstromingsdreiging" matched as the whole word and as its part "dreiging".
+        assert_eq!(
+            merged(&[105..126, 105..126, 90..95, 120..130]),
+            [90..95, 105..130]
+        );
+        assert!(merged(&[]).is_empty());
+    }
 }

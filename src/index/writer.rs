@@ -11,7 +11,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 use super::meta::{AnalyzerMeta, IndexMeta, FORMAT_VERSION};
 use super::schema::{self, Fields, PassageRecord};
 use super::{IndexError, CURRENT_FILE, META_FILE};
-use crate::analysis::{self, DutchAnalyzer};
+use crate::analysis::{Analyzer, Stopwords};
 
 /// tantivy's indexing memory, shared by its threads.
 const WRITER_MEMORY: usize = 200 * 1024 * 1024;
@@ -22,11 +22,16 @@ pub struct IndexBuilder {
     gen_dir: PathBuf,
     writer: IndexWriter<TantivyDocument>,
     fields: Fields,
+    analyzer: Analyzer,
 }
 
 impl IndexBuilder {
     /// Starts a new generation in the index folder `dir` (created if missing).
-    pub fn create(dir: &Path, analyzer: DutchAnalyzer) -> Result<IndexBuilder, IndexError> {
+    pub fn create(
+        dir: &Path,
+        analyzer: Analyzer,
+        stopwords: &Stopwords,
+    ) -> Result<IndexBuilder, IndexError> {
         let io_err = |source| IndexError::Write {
             path: dir.to_path_buf(),
             source,
@@ -38,13 +43,15 @@ impl IndexBuilder {
         let generation = format!("gen-{stamp}-{}", std::process::id());
         let gen_dir = dir.join(&generation);
         fs::create_dir(&gen_dir).map_err(io_err)?;
-        let (schema, fields) = schema::build();
+        let (schema, fields) = schema::build(analyzer.name());
         let tantivy_err = |source| IndexError::Tantivy {
             path: dir.to_path_buf(),
             source,
         };
         let index = Index::create_in_dir(&gen_dir, schema).map_err(tantivy_err)?;
-        index.tokenizers().register(analysis::NAME, analyzer);
+        index
+            .tokenizers()
+            .register(analyzer.name(), analyzer.build(stopwords));
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         let writer = index
             .writer_with_num_threads(threads, WRITER_MEMORY)
@@ -55,6 +62,7 @@ impl IndexBuilder {
             gen_dir,
             writer,
             fields,
+            analyzer,
         })
     }
 
@@ -82,7 +90,7 @@ impl IndexBuilder {
         self.writer.commit().map_err(tantivy_err)?;
         self.writer.wait_merging_threads().map_err(tantivy_err)?;
         meta.format = FORMAT_VERSION;
-        meta.analyzer = AnalyzerMeta::current();
+        meta.analyzer = AnalyzerMeta::of(self.analyzer);
         meta.created = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());

@@ -69,8 +69,9 @@ fn shape(line: &str) -> String {
         return trimmed.to_string();
     };
     let start = trimmed[..last_digit]
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| !c.is_ascii_digit())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     format!("{}#{}", &trimmed[..start], &trimmed[last_digit + 1..])
 }
 
@@ -94,6 +95,15 @@ mod tests {
     fn bare_page_numbers_only_when_alone() {
         let lines = ["", "14", "", "112", "is het alarmnummer"];
         assert_eq!(mark(&lines), [false, true, false, false, false]);
+    }
+
+    #[test]
+    fn shapes_cut_at_character_boundaries() {
+        // nl-laws BWBR0002542: a multi-byte apostrophe right before the last number.
+        let line = "##Vervallen en afzonderlijk verzoek om teruggaaf o.g.v. art. 29, lid 1, letter b, Wet OB’68";
+        assert_eq!(shape(line), "##Vervallen en afzonderlijk verzoek om teruggaaf o.g.v. art. 29, lid 1, letter b, Wet OB’#");
+        assert_eq!(shape("Pagina 3"), "Pagina #");
+        assert_eq!(shape("’27"), "’#");
     }
 
     #[test]

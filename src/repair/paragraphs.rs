@@ -452,6 +452,35 @@ mod tests {
     }
 
     #[test]
+    fn offsets_survive_quotes_soft_hyphens_and_joins() {
+        let source = "Het begrip ’nationale veiligheid’ en de potenti-\nële non-pro¬life-\nratie van geïntegreerde middelen.\n";
+        let found = paragraphs(source);
+        let paragraph = &found[0];
+        assert_eq!(
+            paragraph.text(),
+            "Het begrip 'nationale veiligheid' en de potentiële non-proliferatie van geïntegreerde middelen."
+        );
+        for word in [
+            "nationale",
+            "veiligheid'",
+            "ële",
+            "life",
+            "ratie",
+            "geïntegreerde",
+            "middelen.",
+        ] {
+            let clean = paragraph.text().find(word).unwrap();
+            let original = paragraph.mapped.source_offset(clean);
+            let expected = word.trim_end_matches('\'');
+            assert!(
+                source[original..].starts_with(expected),
+                "{word}: clean {clean} maps to source {original}: {:?}",
+                &source[original..original + 12]
+            );
+        }
+    }
+
+    #[test]
     fn soft_hyphens_and_running_footers_go() {
         let source = "van het multilaterale regime voor ontwapening en non-pro¬life-\nratie.\n\nNVS midterm review 2021 | 27\n";
         assert_eq!(

@@ -1,0 +1,251 @@
+//! Compound splitting: "drugscriminaliteit" -> drugs + criminaliteit, "rijksvaccinatieprogramma" ->
+//! rijk + vaccinatie + programma, with the Dutch linking elements -s-, -e- and -en- between parts.
+//!
+//! A split is taken when every part is a known word of the shipped word list and the parts are more
+//! frequent together (geometric mean) than the whole word is on its own (Koehn and Knight, 2003), so
+//! that "onderwijs" stays whole while "complottheorieën" splits. The analyzer keeps the whole word and
+//! adds the parts at the same position. Works on lower-cased, diacritic-folded words.
+
+use crate::lang;
+
+/// The shortest part a split may produce.
+const MIN_PART: usize = 3;
+/// The shortest word worth splitting.
+const MIN_WORD: usize = 7;
+/// A part must have been seen at least this often in the reference text.
+const MIN_COUNT: u32 = 2;
+
+/// How often a part of `len` letters must have been seen: short words need more evidence, since the
+/// list also holds abbreviations and fragments ("aanv", "eng", "ment").
+fn enough(len: usize, count: u32) -> bool {
+    count
+        >= match len {
+            0..=4 => 20,
+            5 => 5,
+            _ => MIN_COUNT,
+        }
+}
+
+/// Function words that are never a part of a compound ("aanvallen" is not aanv + allen).
+const FUNCTION_WORDS: [&str; 16] = [
+    "allen", "alle", "ander", "andere", "anders", "elk", "elke", "ieder", "zelf", "wel", "meer",
+    "heen", "mede", "maal", "zoals", "echter",
+];
+/// Linking elements between modifier and head, longest first.
+const LINKS: [&str; 4] = ["en", "s", "e", ""];
+
+/// Prefixes and particles that make derived words, not compounds ("uitvoering" is not uit + voering,
+/// "protesten" not pro + testen).
+const NOT_MODIFIERS: [&str; 45] = [
+    "aan", "achter", "af", "be", "bij", "binnen", "boven", "buiten", "door", "er", "ge", "her",
+    "in", "mee", "mis", "na", "om", "onder", "ont", "op", "over", "rond", "samen", "tegen",
+    "terug", "toe", "uit", "ver", "voor", "weg", "niet", "zelf", "neer", "pro", "con", "com", "co",
+    "ex", "non", "pre", "re", "de", "dis", "ad", "sub",
+];
+
+/// Word endings that are suffixes, not heads, though some are words too ("heid", "lijk", "schap").
+const NOT_HEADS: [&str; 24] = [
+    "heid", "heden", "schap", "schappen", "lijk", "lijke", "lijken", "baar", "bare", "achtig",
+    "loos", "loze", "zaam", "ling", "lingen", "isme", "nis", "nissen", "ing", "ingen", "teit",
+    "tie", "ties", "erij",
+];
+
+/// The parts of `word`, or `None` when it is better left whole. A part that is itself a compound
+/// is followed by its own parts ("vaccinatieprogramma", "vaccinatie", "programma").
+pub fn split(word: &str) -> Option<Vec<String>> {
+    if word.len() < MIN_WORD || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let (parts, score) = best_split(word, 0)?;
+    let whole = f64::from(lang::word_list().count_folded(word));
+    if score <= whole {
+        return None;
+    }
+    let mut all = Vec::with_capacity(parts.len() + 2);
+    for part in parts {
+        let inner = split(&part);
+        all.push(part);
+        all.extend(inner.into_iter().flatten());
+    }
+    Some(all)
+}
+
+/// The head of a compound, to complete an elliptical one ("links- en rechtsextremisme" ->
+/// "linksextremisme"): the longest known word that ends it after a known modifier ("rechts" +
+/// "extremisme"), else what follows a particle ("tegen" + "standers" for "voor- en tegenstanders").
+pub fn head(word: &str) -> Option<&str> {
+    let list = lang::word_list();
+    let known = |w: &str| list.count_folded(w) >= MIN_COUNT;
+    let modifier_ok = |m: &str| {
+        NOT_MODIFIERS.contains(&m)
+            || LINKS.iter().any(|link| {
+                m.strip_suffix(link)
+                    .is_some_and(|m| m.len() >= 2 && known(m))
+            })
+    };
+    let after_modifier = word
+        .char_indices()
+        .skip(2)
+        .map(|(i, _)| (&word[..i], &word[i..]))
+        .find(|(modifier, head)| {
+            head.len() >= 4 && !NOT_HEADS.contains(head) && known(head) && modifier_ok(modifier)
+        })
+        .map(|(_, head)| head);
+    after_modifier.or_else(|| {
+        NOT_MODIFIERS
+            .iter()
+            .filter(|p| word.starts_with(*p) && word.len() >= p.len() + 4)
+            .max_by_key(|p| p.len())
+            .map(|p| &word[p.len()..])
+    })
+}
+
+/// The best split of `word` into known parts and its score, trying every cut and linking element.
+fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
+    if depth > 3 {
+        return None;
+    }
+    let list = lang::word_list();
+    let mut best: Option<(Vec<String>, f64)> = None;
+    // Splits with a modifier the list lacks, taken only when no split of known words exists.
+    let mut fallback: Option<(Vec<String>, f64)> = None;
+    for cut in MIN_PART..=word.len().saturating_sub(MIN_PART + 1) {
+        let (left, right) = word.split_at(cut);
+        if right.len() < MIN_PART + 1 || NOT_HEADS.contains(&right) {
+            continue;
+        }
+        for link in LINKS {
+            let Some(modifier) = left.strip_suffix(link) else {
+                continue;
+            };
+            // A suffix is never a modifier either: "weerbaarheid..." is not weer + baar + heid.
+            if modifier.len() < MIN_PART
+                || NOT_MODIFIERS.contains(&modifier)
+                || NOT_HEADS.contains(&modifier)
+            {
+                continue;
+            }
+            if FUNCTION_WORDS.contains(&modifier) || FUNCTION_WORDS.contains(&right) {
+                continue;
+            }
+            let modifier_count = list.count_folded(modifier);
+            let right_count = list.count_folded(right);
+            // A modifier the list lacks ("antibiotica", "kringloop") is taken only before a long,
+            // well-known head, in a word rarer on its own than that head.
+            let unknown_modifier_ok = depth == 0
+                && modifier.len() >= 5
+                && right.len() >= 6
+                && right_count >= 3
+                && list.count_folded(word) < right_count;
+            if !enough(modifier.len(), modifier_count) && !unknown_modifier_ok {
+                continue;
+            }
+            let known_modifier = enough(modifier.len(), modifier_count);
+            // An unknown modifier neither helps nor hurts the score: the head carries it.
+            let modifier_count = if known_modifier {
+                modifier_count
+            } else {
+                right_count
+            };
+            let mut candidates: Vec<(Vec<String>, Vec<u32>)> = Vec::new();
+            // A known head is taken whole: "protesten", not "pro" + "testen".
+            if enough(right.len(), right_count) {
+                candidates.push((
+                    vec![modifier.to_string(), right.to_string()],
+                    vec![modifier_count, right_count],
+                ));
+            } else if let Some((rest, _)) = best_split(right, depth + 1) {
+                let counts: Vec<u32> = rest.iter().map(|p| list.count_folded(p)).collect();
+                let mut parts = vec![modifier.to_string()];
+                parts.extend(rest);
+                let mut all = vec![modifier_count];
+                all.extend(counts);
+                candidates.push((parts, all));
+            }
+            let slot = if known_modifier {
+                &mut best
+            } else {
+                &mut fallback
+            };
+            for (parts, counts) in candidates {
+                let score = geometric_mean(&counts);
+                if slot.as_ref().is_none_or(|(_, s)| score > *s) {
+                    *slot = Some((parts, score));
+                }
+            }
+        }
+    }
+    best.or(fallback)
+}
+
+fn geometric_mean(counts: &[u32]) -> f64 {
+    let logs: f64 = counts.iter().map(|&c| f64::from(c.max(1)).ln()).sum();
+    (logs / counts.len() as f64).exp()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(word: &str) -> Vec<String> {
+        split(word).unwrap_or_else(|| vec![word.to_string()])
+    }
+
+    #[test]
+    fn splits_compounds_of_the_seed() {
+        assert_eq!(parts("drugscriminaliteit"), ["drugs", "criminaliteit"]);
+        assert_eq!(parts("boerenprotesten"), ["boer", "protesten"]);
+        assert_eq!(parts("overstromingsdreiging"), ["overstroming", "dreiging"]);
+        assert_eq!(parts("complottheorieen"), ["complot", "theorieen"]);
+        assert_eq!(
+            parts("rijksvaccinatieprogramma"),
+            ["rijk", "vaccinatieprogramma", "vaccinatie", "programma"]
+        );
+    }
+
+    #[test]
+    fn splits_before_a_known_head_when_the_modifier_is_new() {
+        assert_eq!(
+            parts("antibioticaresistentie"),
+            ["antibiotica", "resistentie"]
+        );
+        // "kringloop" itself is not in the list, so its own parts stand for it.
+        assert_eq!(
+            parts("kringlooplandbouw"),
+            ["kring", "loop", "landbouw", "land", "bouw"]
+        );
+    }
+
+    #[test]
+    fn leaves_words_that_are_not_compounds() {
+        for word in [
+            "onderwijs",
+            "weerbaarheid",
+            "veiligheid",
+            "verkiezingen",
+            "uitvoering",
+            "gevaarlijk",
+            "democratische",
+            "engagement",
+            "aanvallen",
+        ] {
+            assert_eq!(split(word), None, "{word} must stay whole");
+        }
+        // A figure label the PDF glued together: resilience, not weather.
+        assert_eq!(
+            parts("weerbaarheiddreigingen"),
+            ["weerbaarheid", "dreigingen"]
+        );
+    }
+
+    #[test]
+    fn heads_for_elliptical_compounds() {
+        assert_eq!(head("rechtsextremisme"), Some("extremisme"));
+        assert_eq!(head("informatiesystemen"), Some("systemen"));
+        assert_eq!(head("crisisbeheersing"), Some("beheersing"));
+        assert_eq!(head("technologieoverdracht"), Some("overdracht"));
+        assert_eq!(head("misinformatie"), Some("informatie"));
+        assert_eq!(head("tegenstanders"), Some("standers"));
+        assert_eq!(head("bovenwereld"), Some("wereld"));
+    }
+}
