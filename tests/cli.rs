@@ -573,3 +573,76 @@ fn help_describes_every_command() {
         );
     }
 }
+
+#[test]
+fn search_quality_set_scores_at_least_095_and_beats_the_plain_analyzer() {
+    let out = horizon(&["evaluate", "--format", "json"]);
+    let rows = json(&out);
+    let rows = rows.as_array().unwrap();
+    let all = rows
+        .iter()
+        .find(|r| r["phenomenon"] == "all")
+        .expect("a total row");
+    let queries = all["queries"].as_u64().unwrap();
+    let horizon_success = all["horizon_success_at_5"].as_f64().unwrap();
+    let plain_success = all["plain_success_at_5"].as_f64().unwrap();
+    let horizon_mrr = all["horizon_mrr_at_10"].as_f64().unwrap();
+    let plain_mrr = all["plain_mrr_at_10"].as_f64().unwrap();
+    println!(
+        "{queries} queries: success@5 horizon {horizon_success:.3} plain {plain_success:.3}; MRR@10 horizon {horizon_mrr:.3} plain {plain_mrr:.3}"
+    );
+    assert!(queries >= 40);
+    assert!(horizon_success >= 0.95, "success@5 {horizon_success}");
+    assert!(horizon_success > plain_success && horizon_mrr > plain_mrr);
+    // Every phenomenon of the Dutch text issue is in the set.
+    for phenomenon in [
+        "hyphenation",
+        "soft-hyphen",
+        "footnote",
+        "apostrophe",
+        "diacritics",
+        "compound",
+        "elliptical",
+        "inflection",
+        "number",
+    ] {
+        assert!(
+            rows.iter().any(|r| r["phenomenon"] == phenomenon),
+            "{phenomenon} missing"
+        );
+    }
+}
+
+#[test]
+fn dutch_aware_search_finds_what_a_reader_means() {
+    let indexed = ingest_real_corpus();
+    let ix = indexed.index.as_str();
+    let top = |query: &str| -> String {
+        let hits = search_json(ix, query, &["--limit", "5"]);
+        hits.iter()
+            .map(|h| h["text"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // A phrase across a removed footnote marker ("veiligheid4").
+    assert!(top("\"nationale veiligheid op de korte termijn\"")
+        .contains("intentie en capaciteit om de nationale veiligheid op de korte termijn"));
+    // A word the PDF split across a line end ("princi-\neel").
+    assert!(top("principieel").contains("Ons internationale engagement is principieel"));
+    // No diacritics typed; plural with and without apostrophe.
+    assert!(top("geintegreerde risicoanalyse").contains("geïntegreerde risicoanalyse"));
+    assert!(top("risicos").contains("risico's"));
+    // A compound part, an elliptical compound, a plural the stemmer has to join.
+    assert!(top("criminaliteit drugs").contains("drugscriminaliteit"));
+    assert!(top("linksextremistische").contains("links- en rechtsextremistische"));
+    assert!(top("hittegolf").contains("Hittegolven"));
+    // Resilience does not meet weather.
+    for hit in search_json(ix, "weer", &["--limit", "50"]) {
+        let text = lower_text(&hit);
+        assert!(
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "weer"),
+            "'weer' must not find passages that only say weerbaarheid: {text}"
+        );
+    }
+}
