@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::sheet::Sheet;
 use super::{DocMeta, Problem};
 
 /// The columns horizon reads, in their usual order.
@@ -68,49 +69,41 @@ pub enum ManifestError {
     Read {
         path: PathBuf,
         #[source]
-        source: csv::Error,
+        source: std::io::Error,
     },
+    #[error("{path}:1: {why}")]
+    Header { path: PathBuf, why: String },
     #[error("{path}:1: the header has no '{column}' column; the header must name file,series,edition,date,title,publisher,url")]
     MissingColumn { path: PathBuf, column: &'static str },
 }
 
 impl Manifest {
     pub fn read(path: &Path) -> Result<Manifest, ManifestError> {
-        let read_err = |source| ManifestError::Read {
+        let bytes = std::fs::read(path).map_err(|source| ManifestError::Read {
             path: path.to_path_buf(),
             source,
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_path(path)
-            .map_err(read_err)?;
-        let header = reader.headers().map_err(read_err)?.clone();
-        Manifest::parse(path, header, reader.records())
+        })?;
+        Manifest::parse(path, &bytes)
     }
 
-    fn parse(
-        path: &Path,
-        header: csv::StringRecord,
-        records: impl Iterator<Item = Result<csv::StringRecord, csv::Error>>,
-    ) -> Result<Manifest, ManifestError> {
+    fn parse(path: &Path, bytes: &[u8]) -> Result<Manifest, ManifestError> {
+        let sheet = Sheet::parse(bytes).map_err(|why| ManifestError::Header {
+            path: path.to_path_buf(),
+            why,
+        })?;
         let mut manifest = Manifest {
             path: path.to_path_buf(),
             ..Manifest::default()
         };
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').to_lowercase())
-            .collect();
         for column in REQUIRED {
-            if !names.iter().any(|n| n == column) {
+            if sheet.column(column).is_none() {
                 return Err(ManifestError::MissingColumn {
                     path: path.to_path_buf(),
                     column,
                 });
             }
         }
-        for name in &names {
+        for name in &sheet.header {
             if !COLUMNS.contains(&name.as_str()) {
                 manifest.warn(
                     1,
@@ -121,32 +114,14 @@ impl Manifest {
                 );
             }
         }
-        let index = |column: &str| names.iter().position(|n| n == column);
-        let positions: Vec<Option<usize>> = COLUMNS.iter().map(|c| index(c)).collect();
+        for (line, why) in &sheet.unreadable {
+            manifest.reject(*line, None, why.clone());
+        }
+        let positions: Vec<Option<usize>> = COLUMNS.iter().map(|c| sheet.column(c)).collect();
         let mut seen: HashSet<String> = HashSet::new();
-        for record in records {
-            let record = match record {
-                Ok(record) => record,
-                Err(err) => {
-                    let line = err.position().map_or(0, |p| p.line() as usize);
-                    manifest.reject(
-                        line,
-                        None,
-                        format!("unreadable row ({err}); check its quotes"),
-                    );
-                    continue;
-                }
-            };
-            let line = record.position().map_or(0, |p| p.line() as usize);
-            if record.iter().all(str::is_empty) {
-                continue;
-            }
-            let cell = |i: usize| {
-                positions[i]
-                    .and_then(|p| record.get(p))
-                    .unwrap_or("")
-                    .to_string()
-            };
+        for row in &sheet.rows {
+            let line = row.line;
+            let cell = |i: usize| row.get(positions[i]).to_string();
             let file = cell(0);
             if file.is_empty() {
                 manifest.reject(
@@ -255,17 +230,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Manifest, ManifestError> {
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let header = reader.headers().unwrap().clone();
-        let records: Vec<_> = reader.records().collect();
-        Manifest::parse(
-            Path::new("corpus/manifest.csv"),
-            header,
-            records.into_iter(),
-        )
+        Manifest::parse(Path::new("corpus/manifest.csv"), text.as_bytes())
     }
 
     #[test]

@@ -7,14 +7,17 @@
 
 mod decode;
 mod discover;
+pub mod editions;
 mod infer;
 pub mod manifest;
+pub mod sheet;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use decode::decode;
+pub use editions::EditionDef;
 pub use manifest::{Manifest, ManifestRow};
 
 /// The manifest's file name inside a corpus folder.
@@ -73,6 +76,8 @@ pub struct LoadedCorpus {
     pub problems: Vec<Problem>,
     /// Things the user should know that did not stop a document (an unlisted file, an unknown column).
     pub warnings: Vec<Problem>,
+    /// Editions declared in `editions.csv`, beside those of the documents.
+    pub editions: Vec<EditionDef>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -112,6 +117,12 @@ pub fn load(dir: &Path) -> Result<LoadedCorpus, CorpusError> {
         None
     };
 
+    let editions_path = dir.join(editions::EDITIONS_FILE);
+    if editions_path.is_file() {
+        let (editions, problems) = editions::read(&editions_path);
+        loaded.editions = editions;
+        loaded.warnings.extend(problems);
+    }
     let files = discover::documents(dir)?;
     let mut listed: BTreeMap<PathBuf, &ManifestRow> = BTreeMap::new();
     if let Some(manifest) = &manifest {
