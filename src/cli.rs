@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::analysis::Analyzer;
 use crate::export::{Format, Output};
+use crate::index::Filter;
 
 /// Horizon scanning in Dutch national-security policy.
 ///
@@ -28,6 +29,7 @@ pub enum Command {
     Ingest(IngestArgs),
     Search(SearchArgs),
     Passages(PassagesArgs),
+    Themes(ThemesArgs),
     Evaluate(EvaluateArgs),
     Analyze(AnalyzeArgs),
 }
@@ -86,6 +88,9 @@ pub struct SearchArgs {
     /// Only passages of this edition (as `horizon passages` shows it; case does not matter).
     #[arg(long)]
     pub edition: Option<String>,
+    /// Only passages of this theme (its id or title, as `horizon themes` shows them).
+    #[arg(long)]
+    pub theme: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -93,7 +98,9 @@ pub struct SearchArgs {
 /// List every passage with its metadata, in document order.
 ///
 /// Columns: passage, doc, series, edition, date, position, lines, words, footnote (the number of
-/// the footnote a passage is the text of), notes (footnote markers removed from it), text. Use
+/// the footnote a passage is the text of), notes (footnote markers removed from it), theme,
+/// theme_label, part (summary, threat, resilience, approach, other), theme_basis (how the theme was
+/// decided: heading, content, both, none), section (the headings above it), text. Use
 /// `--format jsonl` (one JSON object a line) or `--format csv` to take them elsewhere.
 #[derive(Debug, Args)]
 pub struct PassagesArgs {
@@ -103,9 +110,27 @@ pub struct PassagesArgs {
     /// Only passages of this edition.
     #[arg(long)]
     pub edition: Option<String>,
+    /// Only passages of this theme (its id or title).
+    #[arg(long)]
+    pub theme: Option<String>,
     /// Only passages of this document (its id, as in the `doc` column).
     #[arg(long)]
     pub doc: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// List the themes with their passages and tokens in every edition.
+///
+/// One row per theme and edition (rows with no passages included, so every theme shows every
+/// edition), then the passages that belong to no theme (introduction, closing sections). Tokens are
+/// words. A passage's theme comes from the theme title it stands under and the theme words it uses;
+/// `horizon passages` shows, per passage, how it was decided (`theme_basis`).
+#[derive(Debug, Args)]
+pub struct ThemesArgs {
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -169,6 +194,7 @@ pub enum Config {
     Ingest(IngestConfig),
     Search(SearchConfig),
     Passages(PassagesConfig),
+    Themes(ThemesConfig),
     Evaluate(EvaluateConfig),
     Analyze(AnalyzeConfig),
 }
@@ -187,15 +213,21 @@ pub struct SearchConfig {
     pub query: String,
     pub index: PathBuf,
     pub limit: usize,
-    pub edition: Option<String>,
+    pub filter: Filter,
     pub output: Output,
 }
 
 #[derive(Debug)]
 pub struct PassagesConfig {
     pub index: PathBuf,
-    pub edition: Option<String>,
+    pub filter: Filter,
     pub doc: Option<String>,
+    pub output: Output,
+}
+
+#[derive(Debug)]
+pub struct ThemesConfig {
+    pub index: PathBuf,
     pub output: Output,
 }
 
@@ -246,14 +278,24 @@ impl Cli {
                     query: args.query,
                     index: args.index,
                     limit: args.limit,
-                    edition: non_empty(args.edition, "edition")?,
+                    filter: Filter {
+                        edition: non_empty(args.edition, "edition")?,
+                        theme: non_empty(args.theme, "theme")?,
+                    },
                     output: args.output.into(),
                 })
             }
             Command::Passages(args) => Config::Passages(PassagesConfig {
                 index: args.index,
-                edition: non_empty(args.edition, "edition")?,
+                filter: Filter {
+                    edition: non_empty(args.edition, "edition")?,
+                    theme: non_empty(args.theme, "theme")?,
+                },
                 doc: non_empty(args.doc, "doc")?,
+                output: args.output.into(),
+            }),
+            Command::Themes(args) => Config::Themes(ThemesConfig {
+                index: args.index,
                 output: args.output.into(),
             }),
             Command::Analyze(args) => Config::Analyze(AnalyzeConfig {

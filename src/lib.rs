@@ -16,4 +16,5 @@ pub mod index;
 pub mod lang;
 pub mod pipeline;
 pub mod repair;
+pub mod signals;
 pub mod structure;

@@ -9,10 +9,13 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::analysis::{count_words, Analyzer, Stopwords};
-use crate::corpus::{self, Document, Problem};
+use crate::corpus::{self, Document, EditionDef, LoadedCorpus, Problem};
 use crate::index::{
-    AnalyzerMeta, DocumentMeta, EditionMeta, IndexBuilder, IndexMeta, PassageRecord,
+    AnalyzerMeta, DocumentMeta, EditionMeta, IndexBuilder, IndexMeta, LexiconMeta, PassageRecord,
+    ThemeMeta,
 };
+use crate::signals::{EntryKind, Lexicon, LexiconProblem};
+use crate::structure::{Layout, ThemeDef};
 use crate::{repair, structure};
 
 /// The stop-word list used when no `--stopwords` is given and `stopwords/nl.txt` is not at hand.
@@ -28,6 +31,8 @@ pub struct Built {
     pub bytes: u64,
     /// Documents skipped, and why.
     pub problems: Vec<Problem>,
+    /// Lexicon rows skipped, and why.
+    pub lexicon_problems: Vec<LexiconProblem>,
 }
 
 /// Reads the corpus folder `corpus_dir` and writes its index to `index_dir`, reporting each warning
@@ -54,24 +59,26 @@ pub fn build(
             loaded.problems.len()
         );
     }
+    let lexicon = Lexicon::for_corpus(corpus_dir);
+    for problem in &lexicon.problems {
+        eprintln!("horizon: lexicon row skipped: {problem}");
+    }
+    let layout = layout(&lexicon, &loaded);
     let mut builder = IndexBuilder::create(index_dir, analyzer, stopwords)
         .with_context(|| format!("cannot create an index in {}", index_dir.display()))?;
     let total_bytes: u64 = loaded.documents.iter().map(|d| d.bytes).sum();
     let progress = progress_bar(total_bytes, show_progress);
     let mut documents = Vec::with_capacity(loaded.documents.len());
-    let mut total_passages = 0u64;
-    let mut total_words = 0u64;
+    let mut tally = EditionTally::default();
     for document in &loaded.documents {
         progress.set_message(document.id.clone());
-        let records = records(document);
-        let words: u64 = records.iter().map(|r| r.words).sum();
+        let records = records(document, &layout, &loaded.editions);
         for record in &records {
             builder
                 .add(record)
                 .with_context(|| format!("cannot index {}", document.path.display()))?;
+            tally.add(record);
         }
-        total_passages += records.len() as u64;
-        total_words += words;
         documents.push(DocumentMeta {
             id: document.id.clone(),
             file: document.path.display().to_string(),
@@ -84,13 +91,14 @@ pub fn build(
             listed: document.meta.listed,
             bytes: document.bytes,
             passages: records.len() as u64,
-            words,
+            words: records.iter().map(|r| r.words).sum(),
         });
         progress.inc(document.bytes);
     }
     progress.finish_and_clear();
-    let editions = IndexMeta::editions_from(&documents);
+    let editions = tally.editions();
     let document_count = documents.len();
+    let (passages, words) = (tally.passages, tally.words);
     let meta = IndexMeta {
         format: 0,
         horizon: env!("CARGO_PKG_VERSION").to_string(),
@@ -100,8 +108,20 @@ pub fn build(
         created: 0,
         documents,
         editions: editions.clone(),
-        passages: total_passages,
-        words: total_words,
+        themes: layout
+            .themes
+            .iter()
+            .map(|t| ThemeMeta {
+                id: t.id.clone(),
+                label: t.label.clone(),
+            })
+            .collect(),
+        lexicon: LexiconMeta {
+            source: lexicon.source.clone(),
+            files: lexicon.files.clone(),
+        },
+        passages,
+        words,
     };
     builder
         .finish(meta)
@@ -109,39 +129,136 @@ pub fn build(
     Ok(Built {
         documents: document_count,
         editions,
-        passages: total_passages,
-        words: total_words,
+        passages,
+        words,
         bytes: total_bytes,
         problems: loaded.problems,
+        lexicon_problems: lexicon.problems,
     })
 }
 
+/// What the structure stage needs to know: the lexicon's themes and sections, and every edition.
+fn layout(lexicon: &Lexicon, loaded: &LoadedCorpus) -> Layout {
+    let themes = lexicon
+        .of(EntryKind::Theme)
+        .filter(|e| e.entry_type != "section")
+        .map(|e| ThemeDef {
+            id: e.id.clone(),
+            label: e.label.clone(),
+            vocabulary: e.aliases.clone(),
+        })
+        .collect();
+    let sections = lexicon
+        .of(EntryKind::Theme)
+        .filter(|e| e.entry_type == "section")
+        .map(|e| e.label.clone())
+        .collect();
+    let mut editions: Vec<String> = loaded.editions.iter().map(|e| e.edition.clone()).collect();
+    for document in &loaded.documents {
+        if !editions.contains(&document.meta.edition) {
+            editions.push(document.meta.edition.clone());
+        }
+    }
+    Layout {
+        themes,
+        sections,
+        editions,
+    }
+}
+
 /// The passages of one document, ready to index.
-fn records(document: &Document) -> Vec<PassageRecord> {
+fn records(document: &Document, layout: &Layout, editions: &[EditionDef]) -> Vec<PassageRecord> {
     let paragraphs = repair::paragraphs(&document.text);
-    structure::passages(&paragraphs)
+    structure::structure(&paragraphs, layout, &document.meta.edition)
         .into_iter()
         .enumerate()
-        .map(|(position, passage)| PassageRecord {
-            passage: format!("{}#{}", document.id, position + 1),
-            doc: document.id.clone(),
-            series: document.meta.series.clone(),
-            edition: document.meta.edition.clone(),
-            date: document.meta.date.clone().unwrap_or_default(),
-            position: position as u64,
-            line_start: passage.lines.0 as u64,
-            line_end: passage.lines.1 as u64,
-            words: count_words(&passage.text) as u64,
-            footnote: passage.footnote.map_or(0, u64::from),
-            notes: passage
-                .notes
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(","),
-            text: passage.text,
+        .map(|(position, passage)| {
+            // A passage of another edition (a summary box) carries that edition's date.
+            let date = if passage.edition == document.meta.edition {
+                document.meta.date.clone()
+            } else {
+                editions
+                    .iter()
+                    .find(|e| e.edition == passage.edition)
+                    .and_then(|e| e.date.clone())
+            };
+            let (theme, theme_label) = passage.theme.unwrap_or_default();
+            PassageRecord {
+                passage: format!("{}#{}", document.id, position + 1),
+                doc: document.id.clone(),
+                series: document.meta.series.clone(),
+                edition: passage.edition,
+                date: date.unwrap_or_default(),
+                position: position as u64,
+                line_start: passage.lines.0 as u64,
+                line_end: passage.lines.1 as u64,
+                words: count_words(&passage.text) as u64,
+                footnote: passage.footnote.map_or(0, u64::from),
+                notes: passage
+                    .notes
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+                theme,
+                theme_label,
+                part: passage.part.name().to_string(),
+                theme_basis: passage.basis.name().to_string(),
+                section: passage.section,
+                text: passage.text,
+            }
         })
         .collect()
+}
+
+/// Passages, words and documents per edition, as the passages come.
+#[derive(Default)]
+struct EditionTally {
+    editions: Vec<EditionMeta>,
+    docs: Vec<Vec<String>>,
+    passages: u64,
+    words: u64,
+}
+
+impl EditionTally {
+    fn add(&mut self, record: &PassageRecord) {
+        self.passages += 1;
+        self.words += record.words;
+        let index = match self.editions.iter().position(|e| e.name == record.edition) {
+            Some(i) => i,
+            None => {
+                self.editions.push(EditionMeta {
+                    name: record.edition.clone(),
+                    series: record.series.clone(),
+                    date: (!record.date.is_empty()).then(|| record.date.clone()),
+                    documents: 0,
+                    passages: 0,
+                    words: 0,
+                });
+                self.docs.push(Vec::new());
+                self.editions.len() - 1
+            }
+        };
+        let edition = &mut self.editions[index];
+        edition.passages += 1;
+        edition.words += record.words;
+        if !record.date.is_empty() && edition.date.as_ref().is_none_or(|d| record.date < *d) {
+            edition.date = Some(record.date.clone());
+        }
+        if !self.docs[index].contains(&record.doc) {
+            self.docs[index].push(record.doc.clone());
+            edition.documents += 1;
+        }
+    }
+
+    /// The editions in date order, undated last.
+    fn editions(&self) -> Vec<EditionMeta> {
+        let mut editions = self.editions.clone();
+        editions.sort_by(|a, b| {
+            (a.date.is_none(), &a.date, &a.name).cmp(&(b.date.is_none(), &b.date, &b.name))
+        });
+        editions
+    }
 }
 
 /// The stop words: `--stopwords FILE`, else `stopwords/nl.txt`, else the list shipped in the binary.

@@ -8,6 +8,25 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 const SEED_DOC: &str = "nvs-midterm-review-2021";
+/// The columns of `horizon passages`, in order.
+const PASSAGE_COLUMNS: [&str; 16] = [
+    "passage",
+    "doc",
+    "series",
+    "edition",
+    "date",
+    "position",
+    "lines",
+    "words",
+    "footnote",
+    "notes",
+    "theme",
+    "theme_label",
+    "part",
+    "theme_basis",
+    "section",
+    "text",
+];
 const SEED_EDITION: &str = "NVS midterm review 2021";
 
 fn horizon(args: &[&str]) -> Output {
@@ -43,6 +62,24 @@ fn ingest_real_corpus() -> Indexed {
     let out = horizon(&["ingest", &corpus, "--index", &index]);
     assert!(out.status.success(), "ingest failed:\n{}", stderr(&out));
     Indexed { _dir: dir, index }
+}
+
+/// Ingests the corpus folder `corpus` into a fresh index; the output is checked by the caller.
+fn ingest_folder(corpus: &Path) -> (TempDir, String, Output) {
+    let dir = TempDir::new().unwrap();
+    let index = dir.path().join("ix").display().to_string();
+    let out = horizon(&["ingest", &corpus.display().to_string(), "--index", &index]);
+    (dir, index, out)
+}
+
+/// Every passage of an index, as JSON objects.
+fn passage_rows(index: &str) -> Vec<Value> {
+    stdout(&horizon(&[
+        "passages", "--index", index, "--format", "jsonl",
+    ]))
+    .lines()
+    .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
+    .collect()
 }
 
 fn json(out: &Output) -> Value {
@@ -93,7 +130,8 @@ fn ingest_summarises_the_real_corpus() {
     let summary = json(&out);
     let row = &summary[0];
     assert_eq!(row["documents"], 1);
-    assert_eq!(row["editions"], 1);
+    // The review and the 2019 strategy its summary boxes quote.
+    assert_eq!(row["editions"], 2);
     assert_eq!(row["skipped"], 0);
     let passages = row["passages"].as_u64().unwrap();
     let tokens = row["tokens"].as_u64().unwrap();
@@ -215,7 +253,7 @@ fn search_filters_by_edition_in_any_case() {
     assert!(err.starts_with("horizon: "), "{err}");
     assert!(
         err.contains(
-            "no edition \"NVS 2030\" in the index; the editions are: \"NVS midterm review 2021\""
+            "no edition \"NVS 2030\" in the index; the editions are: \"NVS 2019\", \"NVS midterm review 2021\""
         ),
         "{err}"
     );
@@ -232,10 +270,7 @@ fn passages_lists_every_passage_as_jsonl_and_csv() {
         .collect();
     assert!(rows.len() >= 100);
     for (i, row) in rows.iter().enumerate() {
-        for field in [
-            "passage", "doc", "series", "edition", "date", "position", "lines", "words",
-            "footnote", "notes", "text",
-        ] {
+        for field in PASSAGE_COLUMNS {
             assert!(row.get(field).is_some(), "row {i} lacks {field}: {row}");
         }
         assert_eq!(row["position"], i, "passages come in document order");
@@ -294,18 +329,12 @@ fn passages_lists_every_passage_as_jsonl_and_csv() {
     assert!(out.status.success());
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(
-        header,
-        [
-            "passage", "doc", "series", "edition", "date", "position", "lines", "words",
-            "footnote", "notes", "text"
-        ]
-    );
+    assert_eq!(header, PASSAGE_COLUMNS);
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), rows.len());
     assert!(records
         .iter()
-        .any(|r| r[10].contains("geïntegreerde risicoanalyse")));
+        .any(|r| r[15].contains("geïntegreerde risicoanalyse")));
 }
 
 #[test]
@@ -335,22 +364,10 @@ fn a_folder_without_manifest_is_a_corpus() {
         ("digitaal/dreiging-2020.txt", DIGITAAL),
         ("statelijk.md", STATELIJK),
     ]);
-    let dir = TempDir::new().unwrap();
-    let index = dir.path().join("ix").display().to_string();
-    let out = horizon(&[
-        "ingest",
-        &corpus.path().display().to_string(),
-        "--index",
-        &index,
-    ]);
+    let (_dir, index, out) = ingest_folder(corpus.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("no manifest.csv; edition and date of 2 documents inferred"));
-    let rows: Vec<Value> = stdout(&horizon(&[
-        "passages", "--index", &index, "--format", "jsonl",
-    ]))
-    .lines()
-    .map(|l| serde_json::from_str(l).unwrap())
-    .collect();
+    let rows = passage_rows(&index);
     let digitaal = rows
         .iter()
         .find(|r| r["doc"] == "digitaal/dreiging-2020")
@@ -645,4 +662,252 @@ fn dutch_aware_search_finds_what_a_reader_means() {
             "'weer' must not find passages that only say weerbaarheid: {text}"
         );
     }
+}
+
+/// One row of tests/structure/gold.tsv.
+struct Gold {
+    quote: String,
+    theme: String,
+    part: String,
+    edition: String,
+}
+
+fn gold() -> Vec<Gold> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/structure/gold.tsv");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .from_path(path)
+        .unwrap();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            Gold {
+                quote: r[0].to_string(),
+                theme: r[1].to_string(),
+                part: r[2].to_string(),
+                edition: r[3].to_string(),
+            }
+        })
+        .collect()
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[test]
+fn theme_part_and_edition_match_the_gold_file() {
+    let indexed = ingest_real_corpus();
+    let out = horizon(&["passages", "--index", &indexed.index, "--format", "jsonl"]);
+    let rows: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let gold = gold();
+    assert!(gold.len() >= 60, "the gold file needs at least 60 passages");
+    let (mut theme, mut part, mut edition) = (0usize, 0usize, 0usize);
+    let mut misses = Vec::new();
+    for row in &gold {
+        let quote = squeeze(&row.quote);
+        let found: Vec<&Value> = rows
+            .iter()
+            .filter(|r| squeeze(r["text"].as_str().unwrap()).contains(&quote))
+            .collect();
+        assert_eq!(
+            found.len(),
+            1,
+            "the quote {:?} must be in exactly one passage",
+            row.quote
+        );
+        let passage = found[0];
+        let got_theme = passage["theme"]
+            .as_str()
+            .filter(|t| !t.is_empty())
+            .unwrap_or("none");
+        theme += usize::from(got_theme == row.theme);
+        part += usize::from(passage["part"] == row.part.as_str());
+        edition += usize::from(passage["edition"] == row.edition.as_str());
+        if got_theme != row.theme
+            || passage["part"] != row.part.as_str()
+            || passage["edition"] != row.edition.as_str()
+        {
+            misses.push(format!(
+                "{} got {}/{}/{} want {}/{}/{}",
+                passage["passage"],
+                got_theme,
+                passage["part"],
+                passage["edition"],
+                row.theme,
+                row.part,
+                row.edition
+            ));
+        }
+    }
+    let n = gold.len() as f64;
+    let (theme, part, edition) = (theme as f64 / n, part as f64 / n, edition as f64 / n);
+    println!("structure accuracy on {} gold passages: theme {theme:.3}, part {part:.3}, edition {edition:.3}", gold.len());
+    for miss in &misses {
+        println!("  {miss}");
+    }
+    assert!(theme >= 0.95, "theme accuracy {theme}");
+    assert!(edition >= 0.98, "edition accuracy {edition}");
+    assert!(part >= 0.90, "part accuracy {part}");
+}
+
+#[test]
+fn themes_lists_every_theme_with_both_editions() {
+    let indexed = ingest_real_corpus();
+    let rows = json(&horizon(&[
+        "themes",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let rows = rows.as_array().unwrap();
+    let themed: Vec<&Value> = rows.iter().filter(|r| !r["theme"].is_null()).collect();
+    assert_eq!(themed.len(), 24, "12 themes x 2 editions");
+    for theme in [
+        "statelijke-dreigingen",
+        "polarisatie",
+        "vitale-infrastructuur",
+        "terrorisme-extremisme",
+        "militaire-dreigingen",
+        "criminele-ondermijning",
+        "digitale-dreigingen",
+        "multilaterale-instituties",
+        "natuurrampen",
+        "cbrn",
+        "infectieziekten",
+        "crisisbeheersing",
+    ] {
+        let editions: Vec<&str> = themed
+            .iter()
+            .filter(|r| r["theme"] == theme)
+            .map(|r| r["edition"].as_str().unwrap())
+            .collect();
+        assert_eq!(editions, ["NVS 2019", "NVS midterm review 2021"], "{theme}");
+        let later = themed
+            .iter()
+            .find(|r| r["theme"] == theme && r["edition"] == "NVS midterm review 2021")
+            .unwrap();
+        assert!(
+            later["passages"].as_u64().unwrap() > 0,
+            "{theme} has 2021 text"
+        );
+        if theme != "crisisbeheersing" {
+            // Every theme but crisis management has a 2019 summary box in the review.
+            let earlier = themed
+                .iter()
+                .find(|r| r["theme"] == theme && r["edition"] == "NVS 2019")
+                .unwrap();
+            assert!(
+                earlier["passages"].as_u64().unwrap() > 0,
+                "{theme} has a 2019 box"
+            );
+            assert_eq!(earlier["date"], "2019-06-07");
+        }
+    }
+    // The counts add up to the passages of the index.
+    let total: u64 = rows.iter().map(|r| r["passages"].as_u64().unwrap()).sum();
+    let passages = stdout(&horizon(&[
+        "passages",
+        "--index",
+        &indexed.index,
+        "--format",
+        "jsonl",
+    ]))
+    .lines()
+    .count() as u64;
+    assert_eq!(total, passages);
+}
+
+#[test]
+fn search_filters_by_theme_and_shows_it() {
+    let indexed = ingest_real_corpus();
+    let hits = search_json(
+        &indexed.index,
+        "weerbaarheid",
+        &["--theme", "Aanpak digitale dreigingen", "--limit", "50"],
+    );
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["theme"] == "digitale-dreigingen"));
+    let boxed = search_json(
+        &indexed.index,
+        "polarisatie",
+        &["--edition", "NVS 2019", "--theme", "polarisatie"],
+    );
+    assert!(!boxed.is_empty());
+    assert!(boxed.iter().all(|h| h["part"] == "summary"));
+    let out = horizon(&[
+        "search",
+        "x",
+        "--index",
+        &indexed.index,
+        "--theme",
+        "klimaat",
+    ]);
+    assert!(
+        stderr(&out).contains(
+            "no theme \"klimaat\" in the index; the themes are: statelijke-dreigingen, polarisatie"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_law_in_markdown_gets_sections_from_its_headings() {
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/nl-laws/wet/BWBR0001826.md");
+    if !source.is_file() {
+        eprintln!(
+            "skipped: {} is absent (../shared/corpora)",
+            source.display()
+        );
+        return;
+    }
+    let corpus = TempDir::new().unwrap();
+    std::fs::copy(&source, corpus.path().join("BWBR0001826.md")).unwrap();
+    let (_dir, index, out) = ingest_folder(corpus.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = passage_rows(&index);
+    let article = rows
+        .iter()
+        .find(|r| {
+            r["text"]
+                .as_str()
+                .unwrap()
+                .contains("Met den jare 1822, zal het stelsel")
+        })
+        .expect("the first article");
+    let section = article["section"].as_str().unwrap();
+    assert!(
+        section.starts_with("Wet van 12 juli 1821, houdende de grondslagen"),
+        "{section}"
+    );
+    assert!(section.ends_with(" > Artikel 1"), "{section}");
+    let second = rows
+        .iter()
+        .find(|r| {
+            r["text"]
+                .as_str()
+                .unwrap()
+                .contains("Het voorschreven stelsel, zal bestaan uit")
+        })
+        .unwrap();
+    assert!(
+        second["section"]
+            .as_str()
+            .unwrap()
+            .ends_with(" > Artikel 2"),
+        "{}",
+        second["section"]
+    );
+    assert_eq!(article["edition"], "1821");
 }

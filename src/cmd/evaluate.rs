@@ -108,12 +108,11 @@ fn by_query(cases: &[QueryCase], ranks: &[Vec<Option<usize>>]) -> Table {
     table
 }
 
-/// "horizon_success_at_5", "plain_rank": column names from a registry, one per analyzer.
-fn metric_name(analyzer: Analyzer, metric: &str) -> &'static str {
+/// "horizon_success_at_5", "plain_rank": one column per analyzer and measure.
+fn metric_name(analyzer: Analyzer, metric: &str) -> String {
     let name = match analyzer {
         Analyzer::Horizon => "horizon",
         Analyzer::Plain => "plain",
     };
-    // Column names are static; the handful of combinations is leaked once per run.
-    Box::leak(format!("{name}_{metric}").into_boxed_str())
+    format!("{name}_{metric}")
 }

@@ -73,13 +73,23 @@ pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
         config.corpus.display(),
         config.index.display()
     );
-    if built.problems.is_empty() {
-        Ok(ExitCode::SUCCESS)
-    } else {
+    if !built.lexicon_problems.is_empty() {
+        eprintln!(
+            "horizon: {} lexicon row(s) skipped (listed above); fix them and run horizon ingest again",
+            built.lexicon_problems.len()
+        );
+    }
+    if !built.problems.is_empty() {
         eprintln!(
             "horizon: {} document(s) skipped (listed above); fix them and run horizon ingest again",
             built.problems.len()
         );
-        Ok(ExitCode::FAILURE)
     }
+    Ok(
+        if built.problems.is_empty() && built.lexicon_problems.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        },
+    )
 }

@@ -6,6 +6,7 @@ mod evaluate;
 mod ingest;
 mod passages;
 mod search;
+mod themes;
 
 use std::process::ExitCode;
 
@@ -20,6 +21,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Config::Ingest(config) => ingest::run(&config),
         Config::Search(config) => search::run(&config),
         Config::Passages(config) => passages::run(&config),
+        Config::Themes(config) => themes::run(&config),
         Config::Evaluate(config) => evaluate::run(&config),
         Config::Analyze(config) => analyze::run(&config),
     }

@@ -7,8 +7,12 @@ use crate::export::{Cell, Column, Table};
 
 pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
-    let edition = match &config.edition {
+    let edition = match &config.filter.edition {
         Some(name) => Some(index.resolve_edition(name)?),
+        None => None,
+    };
+    let theme = match &config.filter.theme {
+        Some(name) => Some(index.resolve_theme(name)?),
         None => None,
     };
     if let Some(doc) = &config.doc {
@@ -37,11 +41,17 @@ pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
         Column::new("words"),
         Column::data_only("footnote"),
         Column::data_only("notes"),
-        Column::new("text").max_width(90),
+        Column::new("theme"),
+        Column::data_only("theme_label"),
+        Column::new("part"),
+        Column::data_only("theme_basis"),
+        Column::data_only("section"),
+        Column::new("text").max_width(70),
     ])
     .with_empty_message("no passages");
     for record in index.passages()? {
         if edition.as_ref().is_some_and(|e| e != &record.edition)
+            || theme.as_ref().is_some_and(|t| t != &record.theme)
             || config.doc.as_ref().is_some_and(|d| d != &record.doc)
         {
             continue;
@@ -62,6 +72,11 @@ pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
                 record.footnote.into()
             },
             record.notes.into(),
+            record.theme.into(),
+            record.theme_label.into(),
+            record.part.into(),
+            record.theme_basis.into(),
+            record.section.into(),
             record.text.into(),
         ]);
     }

@@ -10,7 +10,7 @@ use crate::export::{Cell, Column, Table};
 pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
     let hits = index
-        .search(&config.query, config.edition.as_deref(), config.limit)
+        .search(&config.query, &config.filter, config.limit)
         .with_context(|| format!("search in {} failed", config.index.display()))?;
     let mut table = Table::new(vec![
         Column::new("rank"),
@@ -22,6 +22,9 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
         Column::data_only("date"),
         Column::data_only("position"),
         Column::new("lines"),
+        Column::new("theme"),
+        Column::data_only("part"),
+        Column::data_only("section"),
         Column::new("snippet"),
         Column::data_only("text"),
     ])
@@ -39,6 +42,9 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
             record.date.into(),
             record.position.into(),
             lines.into(),
+            record.theme.into(),
+            record.part.into(),
+            record.section.into(),
             hit.snippet.into(),
             record.text.into(),
         ]);

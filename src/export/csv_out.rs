@@ -8,7 +8,7 @@ pub fn write(table: &Table, out: &mut dyn Write) -> Result<(), csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(table.columns.iter().map(|c| c.name))?;
+    writer.write_record(table.columns.iter().map(|c| c.name.as_ref()))?;
     for row in &table.rows {
         writer.write_record(row.iter().map(plain))?;
     }

@@ -9,6 +9,7 @@ mod csv_out;
 mod json_out;
 mod text_out;
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -36,7 +37,7 @@ pub struct Output {
 /// A column of a [`Table`].
 #[derive(Debug, Clone)]
 pub struct Column {
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// Shown in the human table; long fields such as a whole passage are left to the data formats.
     pub in_table: bool,
     /// In the human table, longer text is cut to this many characters.
@@ -44,16 +45,16 @@ pub struct Column {
 }
 
 impl Column {
-    pub fn new(name: &'static str) -> Self {
+    pub fn new(name: impl Into<Cow<'static, str>>) -> Self {
         Column {
-            name,
+            name: name.into(),
             in_table: true,
             max_width: None,
         }
     }
 
     /// A column that only the data formats (csv, json, jsonl) carry.
-    pub fn data_only(name: &'static str) -> Self {
+    pub fn data_only(name: impl Into<Cow<'static, str>>) -> Self {
         Column {
             in_table: false,
             ..Column::new(name)

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analyzer;
 
 /// Bumped whenever the layout of the index folder or the schema changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct IndexMeta {
@@ -19,9 +19,26 @@ pub struct IndexMeta {
     /// Seconds since the Unix epoch when ingest finished.
     pub created: u64,
     pub documents: Vec<DocumentMeta>,
+    /// Editions in date order, with their passages and words.
     pub editions: Vec<EditionMeta>,
+    /// The themes of the lexicon the index was built with, in lexicon order.
+    pub themes: Vec<ThemeMeta>,
+    pub lexicon: LexiconMeta,
     pub passages: u64,
     pub words: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ThemeMeta {
+    pub id: String,
+    pub label: String,
+}
+
+/// Where the lexicon came from, and a SHA-256 of each file read.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct LexiconMeta {
+    pub source: String,
+    pub files: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -66,35 +83,6 @@ pub struct EditionMeta {
 }
 
 impl IndexMeta {
-    /// Editions in date order (undated last), as comparisons and trends want them.
-    pub fn editions_from(documents: &[DocumentMeta]) -> Vec<EditionMeta> {
-        let mut editions: Vec<EditionMeta> = Vec::new();
-        for doc in documents {
-            match editions.iter_mut().find(|e| e.name == doc.edition) {
-                Some(edition) => {
-                    edition.documents += 1;
-                    edition.passages += doc.passages;
-                    edition.words += doc.words;
-                    if edition.date.is_none() || doc.date.is_some() && doc.date < edition.date {
-                        edition.date = doc.date.clone().or(edition.date.take());
-                    }
-                }
-                None => editions.push(EditionMeta {
-                    name: doc.edition.clone(),
-                    series: doc.series.clone(),
-                    date: doc.date.clone(),
-                    documents: 1,
-                    passages: doc.passages,
-                    words: doc.words,
-                }),
-            }
-        }
-        editions.sort_by(|a, b| {
-            (a.date.is_none(), &a.date, &a.name).cmp(&(b.date.is_none(), &b.date, &b.name))
-        });
-        editions
-    }
-
     /// The stored edition name matching `name` regardless of case.
     pub fn edition(&self, name: &str) -> Option<&EditionMeta> {
         let wanted = name.trim().to_lowercase();
@@ -108,38 +96,19 @@ impl IndexMeta {
 mod tests {
     use super::*;
 
-    fn doc(id: &str, edition: &str, date: Option<&str>, words: u64) -> DocumentMeta {
-        DocumentMeta {
-            id: id.into(),
-            file: format!("{id}.txt"),
-            series: "NVS".into(),
-            edition: edition.into(),
-            date: date.map(String::from),
-            title: String::new(),
-            publisher: String::new(),
-            url: String::new(),
-            listed: true,
-            bytes: 0,
-            passages: 2,
-            words,
-        }
-    }
-
     #[test]
-    fn editions_are_summed_and_in_date_order() {
-        let editions = IndexMeta::editions_from(&[
-            doc("mtr", "NVS midterm review 2021", Some("2021-04-30"), 100),
-            doc("onbekend", "Horizonscan", None, 5),
-            doc("nvs", "NVS 2019", Some("2019-06-07"), 40),
-            doc("bijlage", "NVS 2019", Some("2019-06-01"), 10),
-        ]);
-        let names: Vec<&str> = editions.iter().map(|e| e.name.as_str()).collect();
+    fn editions_are_found_in_any_case() {
+        let meta: IndexMeta = serde_json::from_value(serde_json::json!({
+            "format": FORMAT_VERSION, "horizon": "0", "analyzer": {"name": "horizon_nl", "version": 1},
+            "stopwords": [], "corpus": "corpus", "created": 0, "documents": [],
+            "editions": [{"name": "NVS 2019", "series": "NVS", "date": "2019-06-07", "documents": 1, "passages": 2, "words": 3}],
+            "themes": [], "lexicon": {"source": "built-in", "files": []}, "passages": 2, "words": 3
+        }))
+        .unwrap();
         assert_eq!(
-            names,
-            ["NVS 2019", "NVS midterm review 2021", "Horizonscan"]
+            meta.edition("nvs 2019").map(|e| e.name.as_str()),
+            Some("NVS 2019")
         );
-        assert_eq!(editions[0].words, 50);
-        assert_eq!(editions[0].documents, 2);
-        assert_eq!(editions[0].date.as_deref(), Some("2019-06-01"));
+        assert!(meta.edition("NVS 2023").is_none());
     }
 }

@@ -16,11 +16,13 @@ mod writer;
 
 use std::path::PathBuf;
 
-pub use meta::{AnalyzerMeta, DocumentMeta, EditionMeta, IndexMeta, FORMAT_VERSION};
+pub use meta::{
+    AnalyzerMeta, DocumentMeta, EditionMeta, IndexMeta, LexiconMeta, ThemeMeta, FORMAT_VERSION,
+};
 pub use query::{parse as parse_query, QueryError};
 pub use reader::HorizonIndex;
 pub use schema::PassageRecord;
-pub use search::{Hit, SearchError};
+pub use search::{Filter, Hit, SearchError};
 pub use writer::IndexBuilder;
 
 /// The file in an index folder that names the generation in use.

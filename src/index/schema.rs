@@ -25,6 +25,15 @@ pub struct PassageRecord {
     pub footnote: u64,
     /// Footnote markers removed from the text, comma-separated ("4,5").
     pub notes: String,
+    /// Theme id and title; empty when the passage belongs to no theme.
+    pub theme: String,
+    pub theme_label: String,
+    /// summary, threat, resilience, approach or other.
+    pub part: String,
+    /// How the theme was decided: heading, content, both or none.
+    pub theme_basis: String,
+    /// The headings above the passage, joined with " > ".
+    pub section: String,
     pub text: String,
 }
 
@@ -53,6 +62,11 @@ pub struct Fields {
     pub words: Field,
     pub footnote: Field,
     pub notes: Field,
+    pub theme: Field,
+    pub theme_label: Field,
+    pub part: Field,
+    pub theme_basis: Field,
+    pub section: Field,
     pub text: Field,
 }
 
@@ -76,6 +90,11 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
         words: builder.add_u64_field("words", STORED | FAST),
         footnote: builder.add_u64_field("footnote", INDEXED | STORED | FAST),
         notes: builder.add_text_field("notes", STRING | STORED),
+        theme: builder.add_text_field("theme", STRING | STORED | FAST),
+        theme_label: builder.add_text_field("theme_label", STORED),
+        part: builder.add_text_field("part", STRING | STORED | FAST),
+        theme_basis: builder.add_text_field("theme_basis", STRING | STORED),
+        section: builder.add_text_field("section", STORED),
         text: builder.add_text_field("text", text_options),
     };
     (builder.build(), fields)
@@ -97,6 +116,11 @@ impl Fields {
             words: field("words")?,
             footnote: field("footnote")?,
             notes: field("notes")?,
+            theme: field("theme")?,
+            theme_label: field("theme_label")?,
+            part: field("part")?,
+            theme_basis: field("theme_basis")?,
+            section: field("section")?,
             text: field("text")?,
         })
     }
@@ -114,6 +138,11 @@ impl Fields {
         doc.add_u64(self.words, record.words);
         doc.add_u64(self.footnote, record.footnote);
         doc.add_text(self.notes, &record.notes);
+        doc.add_text(self.theme, &record.theme);
+        doc.add_text(self.theme_label, &record.theme_label);
+        doc.add_text(self.part, &record.part);
+        doc.add_text(self.theme_basis, &record.theme_basis);
+        doc.add_text(self.section, &record.section);
         doc.add_text(self.text, &record.text);
         doc
     }
@@ -138,6 +167,11 @@ impl Fields {
             words: number(self.words),
             footnote: number(self.footnote),
             notes: text(self.notes),
+            theme: text(self.theme),
+            theme_label: text(self.theme_label),
+            part: text(self.part),
+            theme_basis: text(self.theme_basis),
+            section: text(self.section),
             text: text(self.text),
         }
     }

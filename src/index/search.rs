@@ -15,6 +15,15 @@ use super::IndexError;
 /// How long a snippet may be, in characters.
 const SNIPPET_CHARS: usize = 220;
 
+/// Which passages a search may return.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// An edition name (any case).
+    pub edition: Option<String>,
+    /// A theme id or title (any case).
+    pub theme: Option<String>,
+}
+
 /// One passage found, with its place in the ranking.
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -33,6 +42,8 @@ pub enum SearchError {
     OnlyStopwords(String),
     #[error("no edition {name:?} in the index; the editions are: {known}")]
     UnknownEdition { name: String, known: String },
+    #[error("no theme {name:?} in the index; the themes are: {known}")]
+    UnknownTheme { name: String, known: String },
     #[error(transparent)]
     Index(#[from] IndexError),
 }
@@ -55,11 +66,31 @@ impl HorizonIndex {
             })
     }
 
-    /// The best `limit` passages for `text`, optionally within one edition.
+    /// The id of theme `name`, given by id or title in any case.
+    pub fn resolve_theme(&self, name: &str) -> Result<String, SearchError> {
+        let wanted = name.trim().to_lowercase();
+        self.meta
+            .themes
+            .iter()
+            .find(|t| t.id.to_lowercase() == wanted || t.label.to_lowercase() == wanted)
+            .map(|t| t.id.clone())
+            .ok_or_else(|| SearchError::UnknownTheme {
+                name: name.to_string(),
+                known: self
+                    .meta
+                    .themes
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+
+    /// The best `limit` passages for `text` within `filter`.
     pub fn search(
         &self,
         text: &str,
-        edition: Option<&str>,
+        filter: &Filter,
         limit: usize,
     ) -> Result<Vec<Hit>, SearchError> {
         let tree = query::parse(text)?;
@@ -67,15 +98,20 @@ impl HorizonIndex {
             .build(&tree)
             .ok_or_else(|| SearchError::OnlyStopwords(text.to_string()))?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, matcher.box_clone())];
-        if let Some(edition) = edition {
-            let name = self.resolve_edition(edition)?;
-            clauses.push((
+        let exact = |field, value: &str| -> (Occur, Box<dyn Query>) {
+            (
                 Occur::Must,
                 Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.edition, &name),
+                    Term::from_field_text(field, value),
                     IndexRecordOption::Basic,
                 )),
-            ));
+            )
+        };
+        if let Some(edition) = &filter.edition {
+            clauses.push(exact(self.fields.edition, &self.resolve_edition(edition)?));
+        }
+        if let Some(theme) = &filter.theme {
+            clauses.push(exact(self.fields.theme, &self.resolve_theme(theme)?));
         }
         let query = BooleanQuery::new(clauses);
         let searcher = self.searcher();

@@ -1,16 +1,19 @@
 //! Page furniture: running headers and footers, and page numbers, which PDF extraction leaves in the
 //! flow of the text. A line is furniture when it is a bare page number, a "title | page" line, or a
-//! short line that repeats on three or more pages with only its last number changing.
+//! short line that repeats on three or more pages with a page number after a separator ("Horizonscan
+//! 2020 — 3") changing each time. A line that repeats unchanged ("Korte samenvatting NVS 2019") is a
+//! heading, and so is a numbered one ("Artikel 2"); neither is furniture.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// For each line, whether it is page furniture to drop.
 pub fn mark(lines: &[&str]) -> Vec<bool> {
-    let mut repeats: HashMap<String, usize> = HashMap::new();
+    // For each shape, the distinct lines that have it.
+    let mut repeats: HashMap<String, HashSet<&str>> = HashMap::new();
     for line in lines {
         let key = shape(line);
         if !key.is_empty() && key.chars().count() <= 80 {
-            *repeats.entry(key).or_insert(0) += 1;
+            repeats.entry(key).or_default().insert(line.trim());
         }
     }
     lines
@@ -29,7 +32,7 @@ pub fn mark(lines: &[&str]) -> Vec<bool> {
                 || is_header_with_page(trimmed)
                 || repeats
                     .get(&shape(line))
-                    .is_some_and(|&n| n >= 3 && has_letters_and_digit(trimmed))
+                    .is_some_and(|seen| seen.len() >= 3 && ends_in_page_number(trimmed))
         })
         .collect()
 }
@@ -57,8 +60,20 @@ fn is_header_with_page(line: &str) -> bool {
     (title(left) && page(right)) || (page(left) && title(right))
 }
 
-fn has_letters_and_digit(line: &str) -> bool {
-    line.chars().any(char::is_alphabetic) && line.chars().any(|c| c.is_ascii_digit())
+/// Text, a separator or the word for page, then a number: "Rapport 2021 — 3", "blz. 4".
+fn ends_in_page_number(line: &str) -> bool {
+    if line.starts_with('#') || !line.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let before = line.trim_end_matches(|c: char| c.is_ascii_digit());
+    if before.len() == line.len() {
+        return false;
+    }
+    let before = before.trim_end().to_lowercase();
+    before.ends_with(['|', '—', '–', '-', '·', '/', ':'])
+        || ["pagina", "blz.", "blz", "page", "p."]
+            .iter()
+            .any(|w| before.ends_with(w))
 }
 
 /// A line with its last number taken out, so "Rapport 2021 — 3" and "Rapport 2021 — 4" look alike
@@ -104,6 +119,32 @@ mod tests {
         assert_eq!(shape(line), "##Vervallen en afzonderlijk verzoek om teruggaaf o.g.v. art. 29, lid 1, letter b, Wet OB’#");
         assert_eq!(shape("Pagina 3"), "Pagina #");
         assert_eq!(shape("’27"), "’#");
+    }
+
+    #[test]
+    fn numbered_headings_are_not_furniture() {
+        let lines = [
+            "### Artikel  1  ",
+            "tekst",
+            "### Artikel  2  ",
+            "tekst",
+            "Artikel 3",
+            "tekst",
+            "Artikel 4",
+        ];
+        assert_eq!(mark(&lines), [false; 7]);
+    }
+
+    #[test]
+    fn repeated_box_headings_are_not_furniture() {
+        let lines = [
+            "Korte samenvatting NVS 2019  ",
+            "tekst",
+            "Korte samenvatting NVS 2019 ",
+            "tekst",
+            "Korte samenvatting NVS 2019",
+        ];
+        assert_eq!(mark(&lines), [false; 5]);
     }
 
     #[test]

@@ -14,4 +14,4 @@ mod mapped;
 mod paragraphs;
 
 pub use mapped::Mapped;
-pub use paragraphs::{paragraphs, Kind, Paragraph};
+pub use paragraphs::{paragraphs, strip_section_number, Kind, Paragraph};

@@ -35,6 +35,10 @@ pub struct Paragraph {
     pub span: Range<usize>,
     /// Footnote markers removed from the text, in order.
     pub notes: Vec<u32>,
+    /// Blank or furniture lines right before it: a wide gap ends a box or a page region.
+    pub gap_before: usize,
+    /// The level of a heading that says it: `##` is 2, "2.3 Dreigingen" is 2.
+    pub level: Option<usize>,
 }
 
 impl Paragraph {
@@ -77,9 +81,11 @@ pub fn paragraphs(source: &str) -> Vec<Paragraph> {
     let mut notes = Footnotes::new(texts.iter().copied());
     let mut out: Vec<Paragraph> = Vec::new();
     let mut current: Option<Builder> = None;
+    let mut gap = 0;
 
     for (i, line) in lines.iter().enumerate() {
         if furniture[i] {
+            gap += 1;
             continue;
         }
         let trimmed = line.text.trim();
@@ -91,12 +97,14 @@ pub fn paragraphs(source: &str) -> Vec<Paragraph> {
             if !continues_word {
                 close(&mut current, &mut out);
             }
+            gap += 1;
             continue;
         }
+        let gap_before = std::mem::take(&mut gap);
         if !continues_word {
             if let Some(number) = notes.note_start(line.text) {
                 close(&mut current, &mut out);
-                let mut note = Builder::new(Kind::Footnote(number), line);
+                let mut note = Builder::new(Kind::Footnote(number), line, gap_before);
                 note.append(line, &evidence, &mut notes);
                 current = Some(note);
                 continue;
@@ -104,7 +112,8 @@ pub fn paragraphs(source: &str) -> Vec<Paragraph> {
             if let Some(heading) = trimmed.strip_prefix('#') {
                 close(&mut current, &mut out);
                 let offset = line.start + (line.text.len() - line.text.trim_start().len());
-                let mut builder = Builder::new(Kind::Heading, line);
+                let mut builder = Builder::new(Kind::Heading, line, gap_before);
+                builder.level = Some(trimmed.len() - trimmed.trim_start_matches('#').len());
                 let text = heading.trim_start_matches('#');
                 let lead = trimmed.len() - text.trim_start().len();
                 builder.append_text(text.trim(), offset + lead, &evidence, &mut notes);
@@ -123,7 +132,7 @@ pub fn paragraphs(source: &str) -> Vec<Paragraph> {
         let bullet = !continues_word && is_bullet(trimmed, current.as_ref());
         let builder = current.get_or_insert_with(|| {
             let kind = if bullet { Kind::Item } else { Kind::Body };
-            Builder::new(kind, line)
+            Builder::new(kind, line, gap_before)
         });
         builder.append(line, &evidence, &mut notes);
         if !continues_word && is_title_line(&lines, &furniture, i, median) {
@@ -143,10 +152,13 @@ struct Builder {
     span: Range<usize>,
     notes: Vec<u32>,
     pending: Pending,
+    gap_before: usize,
+    /// A Markdown heading's level, from its `#` marks.
+    level: Option<usize>,
 }
 
 impl Builder {
-    fn new(kind: Kind, line: &Line) -> Builder {
+    fn new(kind: Kind, line: &Line, gap_before: usize) -> Builder {
         Builder {
             kind,
             mapped: Mapped::default(),
@@ -154,6 +166,8 @@ impl Builder {
             span: line.start..line.start,
             notes: Vec::new(),
             pending: Pending::Nothing,
+            gap_before,
+            level: None,
         }
     }
 
@@ -247,12 +261,17 @@ impl Builder {
         if kind == Kind::Body && looks_like_heading(self.mapped.text(), self.lines) {
             kind = Kind::Heading;
         }
+        let level = (kind == Kind::Heading)
+            .then(|| self.level.or_else(|| section_level(self.mapped.text())))
+            .flatten();
         Some(Paragraph {
             kind,
             mapped: self.mapped,
             lines: self.lines,
             span: self.span,
+            level,
             notes: self.notes,
+            gap_before: self.gap_before,
         })
     }
 }
@@ -316,7 +335,7 @@ fn is_bullet(line: &str, current: Option<&Builder>) -> bool {
 /// A short line standing alone before a new sentence: "Ontwikkeling van de weerbaarheid".
 fn is_title_line(lines: &[Line], furniture: &[bool], i: usize, median: usize) -> bool {
     let text = lines[i].text.trim();
-    if !looks_like_heading(text, (1, 1)) || text.chars().count() * 10 > median.max(50) * 7 {
+    if !looks_like_heading(text, (1, 1)) || text.chars().count() * 4 > median.max(60) * 3 {
         return false;
     }
     let neighbour = |step: isize| {
@@ -332,9 +351,10 @@ fn is_title_line(lines: &[Line], furniture: &[bool], i: usize, median: usize) ->
     before_ok && after_ok
 }
 
-/// Short, capitalised, without closing punctuation, not ending on a word that needs a sequel.
+/// Short, capitalised, without closing punctuation, not ending on a word that needs a sequel. A
+/// section number may lead ("2.3 Dreigingen").
 fn looks_like_heading(text: &str, lines: (usize, usize)) -> bool {
-    let text = text.trim();
+    let text = strip_section_number(text.trim());
     let Some(first) = text.chars().next() else {
         return false;
     };
@@ -349,6 +369,37 @@ fn looks_like_heading(text: &str, lines: (usize, usize)) -> bool {
         && !text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
         && !OPEN_ENDINGS.contains(&last_word.as_str())
         && text.chars().any(|c| c.is_lowercase())
+}
+
+/// "2.3 Dreigingen" -> "Dreigingen"; text without a section number is returned whole.
+pub fn strip_section_number(text: &str) -> &str {
+    let number_len = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (number, rest) = text.split_at(number_len);
+    // Groups of one or two digits ("2", "2.3", "12.1."): a year is not a section number.
+    let groups_ok = !number.is_empty()
+        && number
+            .trim_end_matches('.')
+            .split('.')
+            .all(|g| (1..=2).contains(&g.len()));
+    if groups_ok && rest.starts_with(' ') {
+        rest.trim_start()
+    } else {
+        text
+    }
+}
+
+/// The level a section number gives a heading: "2" is 1, "2.3" is 2, none without a number.
+fn section_level(text: &str) -> Option<usize> {
+    let rest = strip_section_number(text);
+    if rest.len() == text.len() {
+        return None;
+    }
+    let number = text[..text.len() - rest.len()].trim().trim_end_matches('.');
+    Some(number.split('.').count())
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -377,9 +428,25 @@ fn join_continuations(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
                 .is_some_and(char::is_lowercase);
         if continuation {
             let start = out.len().saturating_sub(CONTINUATION_REACH);
-            let target = (start..out.len())
-                .rev()
-                .find(|&j| out[j].kind != Kind::Heading && unfinished(out[j].text()));
+            let open = |j: usize, kinds: &dyn Fn(Kind) -> bool| {
+                kinds(out[j].kind) && unfinished(out[j].text())
+            };
+            // A footnote right before, cut at its end, goes on here; otherwise the body text that a
+            // footnote or a page interrupted does, wherever it is within reach.
+            let right_before = out.len().checked_sub(1).filter(|&j| {
+                paragraph.gap_before <= 1 && open(j, &|k| matches!(k, Kind::Footnote(_)))
+            });
+            let target = right_before
+                .or_else(|| {
+                    (start..out.len())
+                        .rev()
+                        .find(|&j| open(j, &|k| matches!(k, Kind::Body | Kind::Item)))
+                })
+                .or_else(|| {
+                    (start..out.len())
+                        .rev()
+                        .find(|&j| open(j, &|k| matches!(k, Kind::Footnote(_))))
+                });
             if let Some(j) = target {
                 let head = &mut out[j];
                 head.mapped
@@ -507,12 +574,17 @@ mod tests {
 
     #[test]
     fn a_paragraph_cut_by_footnotes_is_joined_again() {
-        let source = "Tweede Kamer over gerapporteerd.5 Er worden maatregelen genomen.\n 5 Tweede Kamer 2020-2021, 30 821, nr. 125. \n6 Tweede Kamer 2018-2019, 30 821, Nr. 91 en 112. \n\nkunnen kwaadwillende buitenlandse actoren dergelijke polarisatie uitbuiten in het kader van buitenlandse beïnvloeding (via \n 7 Zoals ook gevraagd in de gewijzigde motie van het lid Van den Berg (Kamerstuk \n30 821, nr. 110)’ \n\n\nhybride operaties). Zij kunnen middels gerichte informatiecampagnes polariserende bewegingen in de samenleving versterken.\n";
+        let source = "Tweede Kamer over gerapporteerd.5 Er worden maatregelen genomen.\n 5 Tweede Kamer 2020-2021, 30 821, nr. 125. \n6 Tweede Kamer 2018-2019, 30 821, Nr. 91 en 112. \n\nBovendien kunnen kwaadwillende buitenlandse actoren dergelijke polarisatie uitbuiten in het kader van buitenlandse beïnvloeding (via \n 7 Zoals ook gevraagd in de gewijzigde motie van het lid Van den Berg (Kamerstuk \n30 821, nr. 110)’ \n\n\n\n8 Zie ook de kabinetsbrief aan de Tweede Kamer over nationale veiligheid, \nstrategische afhankelijkheid en planbureau van 10 februari 2021 \n\n \n\n\nhybride operaties). Zij kunnen middels gerichte informatiecampagnes polariserende bewegingen in de samenleving versterken.\n";
         let found = texts(source);
-        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found.len(), 6, "{found:?}");
         assert_eq!(found[3].0, Kind::Body);
         assert!(found[3].1.ends_with("beïnvloeding (via hybride operaties). Zij kunnen middels gerichte informatiecampagnes polariserende bewegingen in de samenleving versterken."));
         assert_eq!(found[4].0, Kind::Footnote(7));
+        assert_eq!(found[5].0, Kind::Footnote(8));
+        assert!(
+            found[5].1.ends_with("van 10 februari 2021"),
+            "the body text is not glued to note 8"
+        );
     }
 
     #[test]
@@ -527,6 +599,29 @@ mod tests {
                 (Kind::Item, "• tweede punt.".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn numbered_sections_are_headings() {
+        let source = "De kwetsbaarheid is niet alleen afhankelijk van de dreiging door statelijke actoren.\n\n2.3 Dreigingen voor de vitale infrastructuur\nDe Nederlandse vitale infrastructuur wordt gevormd door processen die zo \nbelangrijk zijn voor onze samenleving dat uitval of verstoring tot \nernstige maatschappelijke ontwrichting zou leiden.\n";
+        let found = texts(source);
+        assert_eq!(
+            found[1],
+            (
+                Kind::Heading,
+                "2.3 Dreigingen voor de vitale infrastructuur".to_string()
+            )
+        );
+        assert_eq!(strip_section_number("2.3 Dreigingen"), "Dreigingen");
+        assert_eq!(
+            strip_section_number("2019 zijn belangrijke stappen"),
+            "2019 zijn belangrijke stappen"
+        );
+        let gaps: Vec<usize> = paragraphs(source).iter().map(|p| p.gap_before).collect();
+        assert_eq!(gaps, [0, 1, 0]);
+        assert_eq!(found.len(), 3);
+        assert_eq!(paragraphs(source)[1].level, Some(2));
+        assert_eq!(paragraphs("### Artikel  1\n")[0].level, Some(3));
     }
 
     #[test]

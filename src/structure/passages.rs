@@ -1,9 +1,11 @@
-//! Passages: one paragraph each, short fragments such as headings joined to what follows, footnotes
-//! on their own, and long paragraphs cut at sentence ends so that no passage exceeds [`MAX_CHARS`]
-//! characters.
+//! Passages: one paragraph each, short fragments such as headings joined to what follows (when that
+//! stays within one theme, part and edition), footnotes on their own, and long paragraphs cut at
+//! sentence ends so that no passage exceeds [`MAX_CHARS`] characters.
 
 use std::ops::Range;
 
+use super::assign::Labels;
+use super::{Basis, Layout, Part};
 use crate::repair::{Kind, Paragraph};
 
 /// The longest passage, in characters.
@@ -23,10 +25,17 @@ pub struct Passage {
     pub footnote: Option<u32>,
     /// Footnote markers that stood in the text.
     pub notes: Vec<u32>,
+    /// Theme id and title, if the passage belongs to a theme.
+    pub theme: Option<(String, String)>,
+    pub part: Part,
+    pub edition: String,
+    pub basis: Basis,
+    /// The headings above it: "Polarisatie tegengaan > Ontwikkeling van de weerbaarheid".
+    pub section: String,
 }
 
 impl Passage {
-    fn from(paragraph: &Paragraph) -> Passage {
+    fn from(paragraph: &Paragraph, labels: &Labels, layout: &Layout) -> Passage {
         Passage {
             text: paragraph.text().to_string(),
             lines: paragraph.lines,
@@ -36,7 +45,28 @@ impl Passage {
                 _ => None,
             },
             notes: paragraph.notes.clone(),
+            theme: labels
+                .theme
+                .map(|t| (layout.themes[t].id.clone(), layout.themes[t].label.clone())),
+            part: labels.part,
+            edition: labels.edition.clone(),
+            basis: labels.basis,
+            section: labels.section.clone(),
         }
+    }
+
+    /// Whether two passages stand in the same place: one theme, part and edition.
+    fn same_place(&self, other: &Passage) -> bool {
+        self.theme == other.theme && self.part == other.part && self.edition == other.edition
+    }
+
+    /// Takes the place of `other` (a heading takes the place of the text it heads).
+    fn adopt(&mut self, other: &Passage) {
+        self.theme = other.theme.clone();
+        self.part = other.part;
+        self.edition = other.edition.clone();
+        self.basis = other.basis;
+        self.section = other.section.clone();
     }
 
     fn join(&mut self, next: &Passage) {
@@ -50,34 +80,47 @@ impl Passage {
     }
 }
 
-/// Cuts a document's paragraphs into passages, in document order.
-pub fn passages(paragraphs: &[Paragraph]) -> Vec<Passage> {
+/// Cuts a document's labelled paragraphs into passages, in document order.
+pub fn passages(paragraphs: &[Paragraph], labels: &[Labels], layout: &Layout) -> Vec<Passage> {
     let mut out: Vec<Passage> = Vec::new();
-    let mut pending: Option<Passage> = None;
-    for paragraph in paragraphs {
-        let next = Passage::from(paragraph);
+    let mut pending: Option<(Passage, bool)> = None;
+    for (paragraph, labels) in paragraphs.iter().zip(labels) {
+        let next = Passage::from(paragraph, labels, layout);
         if next.footnote.is_some() {
             push(&mut out, next);
             continue;
         }
+        let heading = paragraph.kind == Kind::Heading;
+        let mut only_headings = heading;
         let passage = match pending.take() {
-            Some(mut short) => {
+            // A heading goes with what it heads, taking its place; other short text only joins
+            // text of the same place.
+            Some((mut short, short_is_heading)) if short_is_heading || short.same_place(&next) => {
+                only_headings &= short_is_heading;
                 short.join(&next);
+                if short_is_heading {
+                    short.adopt(&next);
+                }
                 short
+            }
+            Some((short, _)) => {
+                push(&mut out, short);
+                next
             }
             None => next,
         };
         if passage.text.chars().count() < MIN_CHARS {
-            pending = Some(passage);
+            pending = Some((passage, only_headings));
         } else {
             push(&mut out, passage);
         }
     }
-    if let Some(short) = pending {
+    if let Some((short, _)) = pending {
         // A trailing fragment joins the body passage before it when that stays within the limit.
         match out.iter_mut().rev().find(|p| p.footnote.is_none()) {
             Some(previous)
-                if previous.text.chars().count() + short.text.chars().count() < MAX_CHARS =>
+                if previous.same_place(&short)
+                    && previous.text.chars().count() + short.text.chars().count() < MAX_CHARS =>
             {
                 previous.join(&short)
             }
@@ -137,10 +180,17 @@ mod tests {
     use super::*;
     use crate::repair::paragraphs;
 
+    fn cut(source: &str) -> Vec<Passage> {
+        let found = paragraphs(source);
+        let layout = Layout::default();
+        let labels = super::super::assign::label(&found, &layout, "NVS midterm review 2021");
+        passages(&found, &labels, &layout)
+    }
+
     #[test]
     fn headings_join_the_paragraph_they_head_and_notes_stand_alone() {
         let source = "Ontwikkeling van de weerbaarheid \nSinds het presenteren van de aanpak statelijke dreigingen in april \n2019 zijn belangrijke stappen gezet om de weerbaarheid tegen statelijke drei-\ngingen te verhogen. Hierover is aan de Tweede Kamer gerapporteerd.5 Er worden maatregelen genomen.\n\n5 Tweede Kamer 2020-2021, 30 821, nr. 125.\n";
-        let found = passages(&paragraphs(source));
+        let found = cut(source);
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0]
             .text
@@ -157,7 +207,7 @@ mod tests {
     fn long_paragraphs_are_cut_at_sentence_ends() {
         let sentence = "De economische veiligheid wordt geschaad door spionage van diverse landen, waaronder Rusland en China. ";
         let long = sentence.repeat(40);
-        let found = passages(&paragraphs(&long));
+        let found = cut(&long);
         assert!(found.len() >= 3);
         for passage in &found {
             assert!(passage.text.chars().count() <= MAX_CHARS);
@@ -174,7 +224,7 @@ mod tests {
     #[test]
     fn text_without_spaces_is_still_cut() {
         let blob = "é".repeat(MAX_CHARS * 2 + 10);
-        let found = passages(&paragraphs(&blob));
+        let found = cut(&blob);
         assert_eq!(found.len(), 3);
         assert!(found.iter().all(|p| p.text.chars().count() <= MAX_CHARS));
     }
