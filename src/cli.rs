@@ -10,6 +10,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::analysis::Analyzer;
 use crate::export::{Format, Output};
 use crate::index::Filter;
+use crate::signals::mentions::GroupBy;
+use crate::signals::EntryKind;
 
 /// Horizon scanning in Dutch national-security policy.
 ///
@@ -30,6 +32,9 @@ pub enum Command {
     Search(SearchArgs),
     Passages(PassagesArgs),
     Themes(ThemesArgs),
+    Signals(SignalsArgs),
+    Mentions(MentionsArgs),
+    Candidates(CandidatesArgs),
     Evaluate(EvaluateArgs),
     Analyze(AnalyzeArgs),
 }
@@ -135,6 +140,80 @@ pub struct ThemesArgs {
     pub output: OutputArgs,
 }
 
+/// Count the mentions of themes, actors and measures per edition (or per document or theme).
+///
+/// Tidy rows: edition, date, doc, theme, kind, signal, label, type, mentions (how often it is
+/// named), passages (how many passages name it), tokens (the words of the row's group: the edition,
+/// or the document or theme within it) and per_10k (mentions / tokens x 10,000). Counts come from what
+/// ingest stored; `horizon mentions SIGNAL` lists the lines behind every count. The lexicon is in
+/// the corpus's `lexicon/` folder (themes.csv, actors.csv, measures.csv).
+#[derive(Debug, Args)]
+pub struct SignalsArgs {
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Which kind of signal, or all.
+    #[arg(long, value_enum, default_value_t = KindChoice::All)]
+    pub kind: KindChoice,
+    /// Count per edition, or per document or theme within each edition.
+    #[arg(long, value_enum, default_value_t = GroupBy::Edition)]
+    pub by: GroupBy,
+    /// Only this edition.
+    #[arg(long)]
+    pub edition: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindChoice {
+    Theme,
+    Actor,
+    Measure,
+    All,
+}
+
+/// Every mention of one signal, in context: the lines behind a count of `horizon signals`.
+///
+/// One row per mention: doc, edition, theme, passage, lines (of the source file), left, match,
+/// right. The signal is given by its id, label or any alias ("rusland", "Russische", "AIVD"); a
+/// name shared by a theme word and an actor or measure means the actor or measure, its id the theme.
+#[derive(Debug, Args)]
+pub struct MentionsArgs {
+    /// The signal: id, label or alias.
+    pub signal: String,
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Only this edition.
+    #[arg(long)]
+    pub edition: Option<String>,
+    /// Characters of context on each side.
+    #[arg(long, default_value_t = 60)]
+    pub window: usize,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Names in the corpus that the lexicon does not have yet, to add to it.
+///
+/// Acronyms, capitalised multi-word names and the shapes of measures (Wet ..., Besluit ...,
+/// wetsvoorstel ..., ...programma, ...strategie, ...agenda, ...akkoord, ...toets) that no lexicon
+/// entry covers, with how often they occur and one line of context. The first five columns are the
+/// lexicon's (id, label, type, aliases, theme): `--format csv` rows paste into actors.csv or
+/// measures.csv once checked.
+#[derive(Debug, Args)]
+pub struct CandidatesArgs {
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Only names that occur at least this often.
+    #[arg(long, default_value_t = 2)]
+    pub min: u64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
 /// Measure search quality on a query set, for horizon's analyzer and tantivy's stock Dutch analyzer.
 ///
 /// Indexes the corpus twice in a temporary folder (once with each analyzer), runs every query of the
@@ -195,6 +274,9 @@ pub enum Config {
     Search(SearchConfig),
     Passages(PassagesConfig),
     Themes(ThemesConfig),
+    Signals(SignalsConfig),
+    Mentions(MentionsConfig),
+    Candidates(CandidatesConfig),
     Evaluate(EvaluateConfig),
     Analyze(AnalyzeConfig),
 }
@@ -232,6 +314,31 @@ pub struct ThemesConfig {
 }
 
 #[derive(Debug)]
+pub struct SignalsConfig {
+    pub index: PathBuf,
+    pub kind: Option<EntryKind>,
+    pub by: GroupBy,
+    pub edition: Option<String>,
+    pub output: Output,
+}
+
+#[derive(Debug)]
+pub struct MentionsConfig {
+    pub signal: String,
+    pub index: PathBuf,
+    pub edition: Option<String>,
+    pub window: usize,
+    pub output: Output,
+}
+
+#[derive(Debug)]
+pub struct CandidatesConfig {
+    pub index: PathBuf,
+    pub min: u64,
+    pub output: Output,
+}
+
+#[derive(Debug)]
 pub struct EvaluateConfig {
     pub queries: PathBuf,
     pub corpus: PathBuf,
@@ -252,6 +359,8 @@ pub enum CliError {
     EmptyQuery,
     #[error("--limit must be at least 1")]
     ZeroLimit,
+    #[error("name a signal: its id, label or an alias, e.g. horizon mentions rusland")]
+    EmptySignal,
     #[error("--{0} is empty; give a value or leave the option out")]
     EmptyFilter(&'static str),
 }
@@ -296,6 +405,35 @@ impl Cli {
             }),
             Command::Themes(args) => Config::Themes(ThemesConfig {
                 index: args.index,
+                output: args.output.into(),
+            }),
+            Command::Signals(args) => Config::Signals(SignalsConfig {
+                index: args.index,
+                kind: match args.kind {
+                    KindChoice::Theme => Some(EntryKind::Theme),
+                    KindChoice::Actor => Some(EntryKind::Actor),
+                    KindChoice::Measure => Some(EntryKind::Measure),
+                    KindChoice::All => None,
+                },
+                by: args.by,
+                edition: non_empty(args.edition, "edition")?,
+                output: args.output.into(),
+            }),
+            Command::Mentions(args) => {
+                if args.signal.trim().is_empty() {
+                    return Err(CliError::EmptySignal);
+                }
+                Config::Mentions(MentionsConfig {
+                    signal: args.signal,
+                    index: args.index,
+                    edition: non_empty(args.edition, "edition")?,
+                    window: args.window,
+                    output: args.output.into(),
+                })
+            }
+            Command::Candidates(args) => Config::Candidates(CandidatesConfig {
+                index: args.index,
+                min: args.min.max(1),
                 output: args.output.into(),
             }),
             Command::Analyze(args) => Config::Analyze(AnalyzeConfig {

@@ -12,9 +12,10 @@ use crate::analysis::{count_words, Analyzer, Stopwords};
 use crate::corpus::{self, Document, EditionDef, LoadedCorpus, Problem};
 use crate::index::{
     AnalyzerMeta, DocumentMeta, EditionMeta, IndexBuilder, IndexMeta, LexiconMeta, PassageRecord,
-    ThemeMeta,
+    SignalMeta, StoredMention, ThemeMeta,
 };
-use crate::signals::{EntryKind, Lexicon, LexiconProblem};
+use crate::signals::matcher::Matcher;
+use crate::signals::{Entry, EntryKind, Lexicon, LexiconProblem};
 use crate::structure::{Layout, ThemeDef};
 use crate::{repair, structure};
 
@@ -64,6 +65,8 @@ pub fn build(
         eprintln!("horizon: lexicon row skipped: {problem}");
     }
     let layout = layout(&lexicon, &loaded);
+    let signals = lexicon.signals();
+    let matcher = Matcher::new(&signals);
     let mut builder = IndexBuilder::create(index_dir, analyzer, stopwords)
         .with_context(|| format!("cannot create an index in {}", index_dir.display()))?;
     let total_bytes: u64 = loaded.documents.iter().map(|d| d.bytes).sum();
@@ -72,7 +75,7 @@ pub fn build(
     let mut tally = EditionTally::default();
     for document in &loaded.documents {
         progress.set_message(document.id.clone());
-        let records = records(document, &layout, &loaded.editions);
+        let records = records(document, &layout, &loaded.editions, &matcher, &signals);
         for record in &records {
             builder
                 .add(record)
@@ -120,6 +123,17 @@ pub fn build(
             source: lexicon.source.clone(),
             files: lexicon.files.clone(),
         },
+        signals: signals
+            .iter()
+            .map(|e| SignalMeta {
+                id: e.id.clone(),
+                kind: e.kind.name().to_string(),
+                label: e.label.clone(),
+                entry_type: e.entry_type.clone(),
+                theme: e.theme.clone(),
+                aliases: e.aliases.clone(),
+            })
+            .collect(),
         passages,
         words,
     };
@@ -167,7 +181,13 @@ fn layout(lexicon: &Lexicon, loaded: &LoadedCorpus) -> Layout {
 }
 
 /// The passages of one document, ready to index.
-fn records(document: &Document, layout: &Layout, editions: &[EditionDef]) -> Vec<PassageRecord> {
+fn records(
+    document: &Document,
+    layout: &Layout,
+    editions: &[EditionDef],
+    matcher: &Matcher,
+    signals: &[Entry],
+) -> Vec<PassageRecord> {
     let paragraphs = repair::paragraphs(&document.text);
     structure::structure(&paragraphs, layout, &document.meta.edition)
         .into_iter()
@@ -183,6 +203,15 @@ fn records(document: &Document, layout: &Layout, editions: &[EditionDef]) -> Vec
                     .and_then(|e| e.date.clone())
             };
             let (theme, theme_label) = passage.theme.unwrap_or_default();
+            let mentions = matcher
+                .mentions(&passage.text)
+                .into_iter()
+                .map(|m| StoredMention {
+                    signal: signals[m.entry].id.clone(),
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect();
             PassageRecord {
                 passage: format!("{}#{}", document.id, position + 1),
                 doc: document.id.clone(),
@@ -205,6 +234,7 @@ fn records(document: &Document, layout: &Layout, editions: &[EditionDef]) -> Vec
                 part: passage.part.name().to_string(),
                 theme_basis: passage.basis.name().to_string(),
                 section: passage.section,
+                mentions,
                 text: passage.text,
             }
         })

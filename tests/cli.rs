@@ -911,3 +911,225 @@ fn a_law_in_markdown_gets_sections_from_its_headings() {
     );
     assert_eq!(article["edition"], "1821");
 }
+
+/// Mentions per signal over all editions, from `horizon signals --format json`.
+fn signal_totals(index: &str, kind: &str) -> std::collections::HashMap<String, u64> {
+    let rows = json(&horizon(&[
+        "signals", "--index", index, "--kind", kind, "--format", "json",
+    ]));
+    let mut totals = std::collections::HashMap::new();
+    for row in rows.as_array().unwrap() {
+        *totals
+            .entry(row["signal"].as_str().unwrap().to_string())
+            .or_insert(0) += row["mentions"].as_u64().unwrap();
+    }
+    totals
+}
+
+#[test]
+fn mention_counts_match_counts_made_by_hand() {
+    let indexed = ingest_real_corpus();
+    let actors = signal_totals(&indexed.index, "actor");
+    let measures = signal_totals(&indexed.index, "measure");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/signals/expected.tsv");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .from_path(path)
+        .unwrap();
+    let (mut actor_rows, mut measure_rows) = (0, 0);
+    for row in reader.records() {
+        let row = row.unwrap();
+        let (id, expected) = (&row[0], row[1].parse::<u64>().unwrap());
+        let (got, counter) = match (actors.get(id), measures.get(id)) {
+            (Some(n), _) => (*n, &mut actor_rows),
+            (None, Some(n)) => (*n, &mut measure_rows),
+            (None, None) => (0, &mut actor_rows),
+        };
+        assert_eq!(got, expected, "{id}: {}", &row[2]);
+        *counter += 1;
+    }
+    assert!(
+        actor_rows >= 15 && measure_rows >= 10,
+        "{actor_rows} actors, {measure_rows} measures"
+    );
+}
+
+#[test]
+fn tricky_mentions_in_the_real_text() {
+    let indexed = ingest_real_corpus();
+    let lines = |signal: &str| -> Vec<Value> {
+        json(&horizon(&[
+            "mentions",
+            signal,
+            "--index",
+            &indexed.index,
+            "--format",
+            "json",
+        ]))
+        .as_array()
+        .unwrap()
+        .clone()
+    };
+    let matched = |rows: &[Value]| -> Vec<String> {
+        rows.iter()
+            .map(|r| r["match"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // A name that opens a hyphenated compound counts: NAVO-bondgenootschap, EU-grondgebied.
+    let navo = lines("NAVO");
+    assert!(
+        navo.iter()
+            .any(|r| r["right"].as_str().unwrap().starts_with("-bondgenootschap")),
+        "{navo:?}"
+    );
+    let eu = lines("eu");
+    assert!(eu
+        .iter()
+        .any(|r| r["right"].as_str().unwrap().starts_with("-grondgebied")));
+    // An acronym that is also a Dutch word part matches in capitals only: MIT, not "mitigeren".
+    assert!(matched(&lines("MIT"))
+        .iter()
+        .all(|m| m == "MIT" || m.to_lowercase() == "multidisciplinair interventieteam"));
+    // A name the PDF broke across a line end ("Rus-\nsische") is found whole.
+    assert!(matched(&lines("rusland")).contains(&"Russische".to_string()));
+    // The long form of a name with an elliptical hyphen counts for its entry.
+    let wbni = matched(&lines("wbni"));
+    assert!(
+        wbni.iter()
+            .any(|m| m == "Wet beveiliging netwerk- en informatiesystemen"),
+        "{wbni:?}"
+    );
+    // Unknown signals say so.
+    let out = horizon(&["mentions", "Atlantis", "--index", &indexed.index]);
+    assert!(stderr(&out).contains("no signal \"Atlantis\" in the lexicon of this index"));
+}
+
+#[test]
+fn every_count_equals_the_lines_that_make_it() {
+    let indexed = ingest_real_corpus();
+    let rows = json(&horizon(&[
+        "signals",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let rows = rows.as_array().unwrap();
+    assert!(rows.len() > 100, "{} signal rows", rows.len());
+    for row in rows {
+        let (signal, edition) = (
+            row["signal"].as_str().unwrap(),
+            row["edition"].as_str().unwrap(),
+        );
+        let out = horizon(&[
+            "mentions",
+            signal,
+            "--edition",
+            edition,
+            "--index",
+            &indexed.index,
+            "--format",
+            "jsonl",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let lines: Vec<Value> = stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(
+            lines.len() as u64,
+            row["mentions"].as_u64().unwrap(),
+            "{signal} in {edition}"
+        );
+        let passages: std::collections::BTreeSet<&str> = lines
+            .iter()
+            .map(|l| l["passage"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            passages.len() as u64,
+            row["passages"].as_u64().unwrap(),
+            "{signal} in {edition}"
+        );
+        let per_10k =
+            row["mentions"].as_f64().unwrap() / row["tokens"].as_f64().unwrap() * 10_000.0;
+        assert!((per_10k - row["per_10k"].as_f64().unwrap()).abs() < 1e-9);
+    }
+    // The tokens of an edition row are the words of that edition's passages.
+    let themes = json(&horizon(&[
+        "themes",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let words_2019: u64 = themes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["edition"] == "NVS 2019")
+        .map(|r| r["tokens"].as_u64().unwrap())
+        .sum();
+    let row_2019 = rows.iter().find(|r| r["edition"] == "NVS 2019").unwrap();
+    assert_eq!(row_2019["tokens"].as_u64().unwrap(), words_2019);
+}
+
+#[test]
+fn candidates_are_rows_for_the_lexicon() {
+    let indexed = ingest_real_corpus();
+    let out = horizon(&[
+        "candidates",
+        "--index",
+        &indexed.index,
+        "--min",
+        "1",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(&header[..5], ["id", "label", "type", "aliases", "theme"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    // Nothing the lexicon already names comes back as a candidate.
+    for known in ["AIVD", "NAVO", "Rusland", "Wbni"] {
+        assert!(
+            !rows.iter().any(|r| &r[1] == known),
+            "{known} is in the lexicon"
+        );
+    }
+    let co2 = rows
+        .iter()
+        .find(|r| &r[1] == "CO2")
+        .expect("CO2 is not in the lexicon");
+    assert!(co2[9].contains("CO2-reductie"), "{:?}", &co2[9]);
+}
+
+#[test]
+fn a_bad_lexicon_row_is_reported_and_the_rest_used() {
+    let corpus = fixture(&[
+        ("statelijk.txt", STATELIJK),
+        ("lexicon/themes.csv", b"id,label,type,aliases,theme\n"),
+        ("lexicon/actors.csv", "id,label,type,aliases,theme\nrusland,Rusland,state,Russische||Russen,\nchina,China,state,Chinese,\nchina,Volksrepubliek China,state,,\n".as_bytes()),
+    ]);
+    let (_dir, index, out) = ingest_folder(corpus.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let root = corpus.path().display();
+    assert!(
+        err.contains(&format!(
+            "{root}/lexicon/actors.csv:2: empty alias in 'Russische||Russen'"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{root}/lexicon/actors.csv:4: duplicate id 'china'"
+        )),
+        "{err}"
+    );
+    let totals = signal_totals(&index, "actor");
+    assert_eq!(totals.get("china"), Some(&1));
+    assert_eq!(totals.get("rusland"), None);
+}

@@ -6,6 +6,48 @@ use std::time::Instant;
 use crate::cli::IngestConfig;
 use crate::export::{Cell, Column, Format, Output, Table};
 use crate::pipeline::{build, stopwords};
+use crate::signals::mentions::{count, GroupBy};
+
+/// How many actors and measures the summary shows per edition.
+const TOP_SIGNALS: usize = 5;
+
+/// The most mentioned actors and measures of each edition, from the index just written.
+fn top_signals(index: &std::path::Path) -> anyhow::Result<Table> {
+    let index = super::open_index(index)?;
+    let records = index.passages()?;
+    let rows = count(
+        &records,
+        &index.meta.signals,
+        &index.meta.editions,
+        GroupBy::Edition,
+        |s| s.kind != "theme",
+    );
+    let mut table = Table::new(vec![
+        Column::new("edition"),
+        Column::new("top signals"),
+        Column::new("kind"),
+        Column::new("mentions"),
+        Column::new("per_10k"),
+    ])
+    .with_empty_message("no actors or measures mentioned (is the lexicon empty?)");
+    let mut shown: Vec<(String, usize)> = Vec::new();
+    for row in rows {
+        let per_10k = row.per_10k();
+        match shown.iter_mut().find(|(e, _)| *e == row.edition) {
+            Some((_, n)) if *n >= TOP_SIGNALS => continue,
+            Some((_, n)) => *n += 1,
+            None => shown.push((row.edition.clone(), 1)),
+        }
+        table.push(vec![
+            row.edition.into(),
+            row.signal.label.into(),
+            row.signal.kind.into(),
+            row.mentions.into(),
+            Cell::Float(per_10k),
+        ]);
+    }
+    Ok(table)
+}
 
 pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -62,11 +104,13 @@ pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
                 edition.words.into(),
             ]);
         }
-        Output {
+        let human = Output {
             format: Format::Table,
             path: None,
-        }
-        .write(&by_edition)?;
+        };
+        human.write(&by_edition)?;
+        println!();
+        human.write(&top_signals(&config.index)?)?;
     }
     eprintln!(
         "horizon: indexed {} into {}",

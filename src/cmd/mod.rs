@@ -2,10 +2,13 @@
 //! its table to the export path. One file per subcommand.
 
 mod analyze;
+mod candidates;
 mod evaluate;
 mod ingest;
+mod mentions;
 mod passages;
 mod search;
+mod signals;
 mod themes;
 
 use std::process::ExitCode;
@@ -22,6 +25,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Config::Search(config) => search::run(&config),
         Config::Passages(config) => passages::run(&config),
         Config::Themes(config) => themes::run(&config),
+        Config::Signals(config) => signals::run(&config),
+        Config::Mentions(config) => mentions::run(&config),
+        Config::Candidates(config) => candidates::run(&config),
         Config::Evaluate(config) => evaluate::run(&config),
         Config::Analyze(config) => analyze::run(&config),
     }

@@ -7,14 +7,12 @@ use crate::export::{Cell, Column, Table};
 
 pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
-    let edition = match &config.filter.edition {
-        Some(name) => Some(index.resolve_edition(name)?),
-        None => None,
-    };
-    let theme = match &config.filter.theme {
-        Some(name) => Some(index.resolve_theme(name)?),
-        None => None,
-    };
+    let edition = (config.filter.edition.as_deref())
+        .map(|e| index.resolve_edition(e))
+        .transpose()?;
+    let theme = (config.filter.theme.as_deref())
+        .map(|t| index.resolve_theme(t))
+        .transpose()?;
     if let Some(doc) = &config.doc {
         if !index.meta.documents.iter().any(|d| &d.id == doc) {
             anyhow::bail!(

@@ -13,8 +13,10 @@ pub fn write(table: &Table, out: &mut dyn Write, styled: bool) -> io::Result<()>
     if table.rows.is_empty() {
         return writeln!(out, "{}", table.empty_message);
     }
+    // Columns with nothing in them (no document when counting per edition) only take room.
     let shown: Vec<usize> = (0..table.columns.len())
         .filter(|&i| table.columns[i].in_table)
+        .filter(|&i| table.rows.iter().any(|row| row[i] != Cell::Empty))
         .collect();
     let cells: Vec<Vec<String>> = table
         .rows
@@ -140,6 +142,22 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "woord          n\n-------------  --\ngeïntegreerde  3\néén            12\n"
+        );
+    }
+
+    #[test]
+    fn leaves_out_empty_columns() {
+        let mut table = Table::new(vec![
+            Column::new("edition"),
+            Column::new("doc"),
+            Column::new("n"),
+        ]);
+        table.push(vec!["NVS 2019".into(), Cell::Empty, Cell::Int(3)]);
+        let mut out = Vec::new();
+        write(&table, &mut out, false).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "edition   n\n--------  -\nNVS 2019  3\n"
         );
     }
 

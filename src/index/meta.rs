@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analyzer;
 
 /// Bumped whenever the layout of the index folder or the schema changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct IndexMeta {
@@ -24,6 +24,8 @@ pub struct IndexMeta {
     /// The themes of the lexicon the index was built with, in lexicon order.
     pub themes: Vec<ThemeMeta>,
     pub lexicon: LexiconMeta,
+    /// Every lexicon entry that was matched for: themes, actors, measures.
+    pub signals: Vec<SignalMeta>,
     pub passages: u64,
     pub words: u64,
 }
@@ -32,6 +34,19 @@ pub struct IndexMeta {
 pub struct ThemeMeta {
     pub id: String,
     pub label: String,
+}
+
+/// A lexicon entry as the index records it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SignalMeta {
+    pub id: String,
+    /// theme, actor or measure.
+    pub kind: String,
+    pub label: String,
+    #[serde(rename = "type")]
+    pub entry_type: String,
+    pub theme: Option<String>,
+    pub aliases: Vec<String>,
 }
 
 /// Where the lexicon came from, and a SHA-256 of each file read.
@@ -102,7 +117,7 @@ mod tests {
             "format": FORMAT_VERSION, "horizon": "0", "analyzer": {"name": "horizon_nl", "version": 1},
             "stopwords": [], "corpus": "corpus", "created": 0, "documents": [],
             "editions": [{"name": "NVS 2019", "series": "NVS", "date": "2019-06-07", "documents": 1, "passages": 2, "words": 3}],
-            "themes": [], "lexicon": {"source": "built-in", "files": []}, "passages": 2, "words": 3
+            "themes": [], "lexicon": {"source": "built-in", "files": []}, "signals": [], "passages": 2, "words": 3
         }))
         .unwrap();
         assert_eq!(

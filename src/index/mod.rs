@@ -17,11 +17,12 @@ mod writer;
 use std::path::PathBuf;
 
 pub use meta::{
-    AnalyzerMeta, DocumentMeta, EditionMeta, IndexMeta, LexiconMeta, ThemeMeta, FORMAT_VERSION,
+    AnalyzerMeta, DocumentMeta, EditionMeta, IndexMeta, LexiconMeta, SignalMeta, ThemeMeta,
+    FORMAT_VERSION,
 };
 pub use query::{parse as parse_query, QueryError};
 pub use reader::HorizonIndex;
-pub use schema::PassageRecord;
+pub use schema::{PassageRecord, StoredMention};
 pub use search::{Filter, Hit, SearchError};
 pub use writer::IndexBuilder;
 

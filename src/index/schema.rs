@@ -34,7 +34,17 @@ pub struct PassageRecord {
     pub theme_basis: String,
     /// The headings above the passage, joined with " > ".
     pub section: String,
+    /// Every mention of a lexicon entry, in text order.
+    pub mentions: Vec<StoredMention>,
     pub text: String,
+}
+
+/// A mention as stored: the entry's id and its byte range in the passage text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredMention {
+    pub signal: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 impl PassageRecord {
@@ -67,6 +77,10 @@ pub struct Fields {
     pub part: Field,
     pub theme_basis: Field,
     pub section: Field,
+    /// One value per entry mentioned, for filtering.
+    pub signal: Field,
+    /// The mentions as JSON.
+    pub mentions: Field,
     pub text: Field,
 }
 
@@ -95,6 +109,8 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
         part: builder.add_text_field("part", STRING | STORED | FAST),
         theme_basis: builder.add_text_field("theme_basis", STRING | STORED),
         section: builder.add_text_field("section", STORED),
+        signal: builder.add_text_field("signal", STRING),
+        mentions: builder.add_text_field("mentions", STORED),
         text: builder.add_text_field("text", text_options),
     };
     (builder.build(), fields)
@@ -121,6 +137,8 @@ impl Fields {
             part: field("part")?,
             theme_basis: field("theme_basis")?,
             section: field("section")?,
+            signal: field("signal")?,
+            mentions: field("mentions")?,
             text: field("text")?,
         })
     }
@@ -143,6 +161,16 @@ impl Fields {
         doc.add_text(self.part, &record.part);
         doc.add_text(self.theme_basis, &record.theme_basis);
         doc.add_text(self.section, &record.section);
+        let mut signals: Vec<&str> = record.mentions.iter().map(|m| m.signal.as_str()).collect();
+        signals.sort_unstable();
+        signals.dedup();
+        for signal in signals {
+            doc.add_text(self.signal, signal);
+        }
+        doc.add_text(
+            self.mentions,
+            serde_json::to_string(&record.mentions).expect("mentions serialise"),
+        );
         doc.add_text(self.text, &record.text);
         doc
     }
@@ -172,6 +200,7 @@ impl Fields {
             part: text(self.part),
             theme_basis: text(self.theme_basis),
             section: text(self.section),
+            mentions: serde_json::from_str(&text(self.mentions)).unwrap_or_default(),
             text: text(self.text),
         }
     }

@@ -143,6 +143,15 @@ impl Lexicon {
         lexicon
     }
 
+    /// The entries that are matched as signals: all but the `section` rows of themes.csv.
+    pub fn signals(&self) -> Vec<Entry> {
+        self.entries
+            .iter()
+            .filter(|e| e.entry_type != "section")
+            .cloned()
+            .collect()
+    }
+
     /// The entries of one kind.
     pub fn of(&self, kind: EntryKind) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(move |e| e.kind == kind)

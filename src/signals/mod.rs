@@ -4,6 +4,9 @@
 //! The lexicon is read here; the pipeline hands its themes to the structure stage as plain data, so
 //! no upstream stage depends on this module.
 
+pub mod candidates;
 pub mod lexicon;
+pub mod matcher;
+pub mod mentions;
 
 pub use lexicon::{Entry, EntryKind, Lexicon, LexiconProblem};

@@ -1,0 +1,81 @@
+//! `horizon mentions`: every mention of one signal, in context.
+
+use std::process::ExitCode;
+
+use crate::cli::MentionsConfig;
+use crate::export::{Column, Table};
+use crate::lang::fold;
+use crate::signals::mentions::in_context;
+
+pub fn run(config: &MentionsConfig) -> anyhow::Result<ExitCode> {
+    let index = super::open_index(&config.index)?;
+    let wanted = fold(&config.signal.trim().to_lowercase()).into_owned();
+    let named = |name: &str| fold(&name.to_lowercase()) == wanted.as_str();
+    // An id names one signal; a label or alias may be shared by a theme word and an actor ("RIVM").
+    let signals = &index.meta.signals;
+    let found = signals
+        .iter()
+        .find(|s| named(&s.id))
+        .or_else(|| {
+            signals
+                .iter()
+                .find(|s| named(&s.label) && s.kind != "theme")
+        })
+        .or_else(|| signals.iter().find(|s| named(&s.label)))
+        .or_else(|| {
+            signals
+                .iter()
+                .find(|s| s.kind != "theme" && s.aliases.iter().any(|a| named(a)))
+        })
+        .or_else(|| signals.iter().find(|s| s.aliases.iter().any(|a| named(a))));
+    let Some(signal) = found else {
+        let close: Vec<&str> = index
+            .meta
+            .signals
+            .iter()
+            .filter(|s| s.id.contains(&wanted) || fold(&s.label.to_lowercase()).contains(&wanted))
+            .map(|s| s.id.as_str())
+            .take(8)
+            .collect();
+        anyhow::bail!(
+            "no signal {:?} in the lexicon of this index{}; `horizon signals` lists them",
+            config.signal,
+            if close.is_empty() {
+                String::new()
+            } else {
+                format!(" (did you mean {}?)", close.join(", "))
+            }
+        );
+    };
+    let edition = config
+        .edition
+        .as_deref()
+        .map(|e| index.resolve_edition(e))
+        .transpose()?;
+    let records = index.passages()?;
+    let mut table = Table::new(vec![
+        Column::data_only("doc"),
+        Column::new("edition"),
+        Column::data_only("theme"),
+        Column::new("passage"),
+        Column::new("lines"),
+        Column::new("left"),
+        Column::new("match"),
+        Column::new("right"),
+    ])
+    .with_empty_message(format!("no mentions of {}", signal.id));
+    for line in in_context(&records, &signal.id, edition.as_deref(), config.window) {
+        table.push(vec![
+            line.doc.into(),
+            line.edition.into(),
+            line.theme.into(),
+            line.passage.into(),
+            line.lines.into(),
+            line.left.into(),
+            line.matched.into(),
+            line.right.into(),
+        ]);
+    }
+    config.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
