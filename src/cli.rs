@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::analysis::Analyzer;
+use crate::compare::Thresholds;
 use crate::export::{Format, Output};
 use crate::index::Filter;
 use crate::signals::mentions::GroupBy;
@@ -35,6 +36,8 @@ pub enum Command {
     Signals(SignalsArgs),
     Mentions(MentionsArgs),
     Candidates(CandidatesArgs),
+    Compare(CompareArgs),
+    Trend(TrendArgs),
     Evaluate(EvaluateArgs),
     Analyze(AnalyzeArgs),
 }
@@ -214,6 +217,83 @@ pub struct CandidatesArgs {
     pub output: OutputArgs,
 }
 
+/// Compare two editions: which signals (or words) rose, fell, are new or gone.
+///
+/// One row per signal with the raw counts beside the statistics:
+/// kind, signal, label, count_a, count_b, tokens_a, tokens_b (the words of each edition),
+/// per10k_a, per10k_b, log_ratio = log2(((count_b + 0.5) / tokens_b) / ((count_a + 0.5) / tokens_a)),
+/// g2 (Dunning's log-likelihood, positive when relatively more frequent in B), p_value (chi-squared,
+/// one degree of freedom) and status:
+///   new      count_a = 0 and count_b > 0
+///   gone     count_b = 0 and count_a > 0
+///   rising   g2 >= --min-g2 and log_ratio >= --min-log-ratio
+///   falling  g2 <= -(--min-g2) and log_ratio <= -(--min-log-ratio)
+///   stable   anything else
+/// Rows are sorted by |g2|, the strongest evidence of change first; the table for people shows the
+/// first --limit rows, the data formats all of them. `--kind terms` compares every analysed word
+/// (compound parts included, stop words left out) instead of the lexicon's signals.
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct CompareArgs {
+    /// Edition A, the earlier one (e.g. "NVS 2019").
+    pub a: String,
+    /// Edition B, the later one (e.g. "NVS midterm review 2021").
+    pub b: String,
+    /// What to compare: one kind of signal, all signals, or analysed words.
+    #[arg(long, value_enum, default_value_t = CompareKind::All)]
+    pub kind: CompareKind,
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// |g2| a rise or fall needs (3.84: p < 0.05).
+    #[arg(long, default_value_t = 3.84)]
+    pub min_g2: f64,
+    /// |log2 ratio| a rise or fall needs (1: the rate doubled or halved).
+    #[arg(long, default_value_t = 1.0)]
+    pub min_log_ratio: f64,
+    /// Rows in the table for people.
+    #[arg(long, short = 'n', default_value_t = 25)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareKind {
+    Theme,
+    Actor,
+    Measure,
+    All,
+    Terms,
+}
+
+/// Rates of signals across all editions in date order, the change from the edition before, and an
+/// alert where the latest rate exceeds the mean of the earlier editions by --alert-factor.
+///
+/// One row per signal and edition: kind, signal, label, edition, date, mentions, tokens, per_10k,
+/// change (per_10k minus the edition before), alert (on the latest edition only). Signals with an
+/// alert come first, then the highest latest rate.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Which kind of signal, or all.
+    #[arg(long, value_enum, default_value_t = KindChoice::All)]
+    pub kind: KindChoice,
+    /// Only this signal (id, label or alias).
+    #[arg(long)]
+    pub signal: Option<String>,
+    /// Alert when the latest rate is more than this many times the mean of the earlier editions.
+    #[arg(long, default_value_t = 2.0)]
+    pub alert_factor: f64,
+    /// Rows in the table for people.
+    #[arg(long, short = 'n', default_value_t = 40)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
 /// Measure search quality on a query set, for horizon's analyzer and tantivy's stock Dutch analyzer.
 ///
 /// Indexes the corpus twice in a temporary folder (once with each analyzer), runs every query of the
@@ -259,12 +339,16 @@ pub struct AnalyzeArgs {
 /// Output options shared by every command, so they behave the same everywhere.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format: table (for people), csv, json (one array), jsonl (one object a line).
+    /// Output format: table (for people), csv, json (one array), jsonl (one object a line), xlsx (an
+    /// Excel workbook with a settings sheet; needs --out).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// With --format csv: a CSV a Dutch Excel opens right (byte-order mark, ';', decimal comma, CRLF).
+    #[arg(long)]
+    pub excel_nl: bool,
 }
 
 /// A command line that has been checked and is ready to run.
@@ -277,6 +361,8 @@ pub enum Config {
     Signals(SignalsConfig),
     Mentions(MentionsConfig),
     Candidates(CandidatesConfig),
+    Compare(CompareConfig),
+    Trend(TrendConfig),
     Evaluate(EvaluateConfig),
     Analyze(AnalyzeConfig),
 }
@@ -339,6 +425,27 @@ pub struct CandidatesConfig {
 }
 
 #[derive(Debug)]
+pub struct CompareConfig {
+    pub a: String,
+    pub b: String,
+    pub kind: CompareKind,
+    pub index: PathBuf,
+    pub thresholds: Thresholds,
+    pub limit: usize,
+    pub output: Output,
+}
+
+#[derive(Debug)]
+pub struct TrendConfig {
+    pub index: PathBuf,
+    pub kind: Option<EntryKind>,
+    pub signal: Option<String>,
+    pub alert_factor: f64,
+    pub limit: usize,
+    pub output: Output,
+}
+
+#[derive(Debug)]
 pub struct EvaluateConfig {
     pub queries: PathBuf,
     pub corpus: PathBuf,
@@ -361,6 +468,12 @@ pub enum CliError {
     ZeroLimit,
     #[error("name a signal: its id, label or an alias, e.g. horizon mentions rusland")]
     EmptySignal,
+    #[error("thresholds and factors must be positive numbers")]
+    NegativeThreshold,
+    #[error("--excel-nl goes with --format csv")]
+    ExcelNlWithoutCsv,
+    #[error("--format xlsx writes a file; give --out FILE.xlsx")]
+    XlsxWithoutOut,
     #[error("--{0} is empty; give a value or leave the option out")]
     EmptyFilter(&'static str),
 }
@@ -374,7 +487,7 @@ impl Cli {
                 index: args.index,
                 stopwords: args.stopwords,
                 analyzer: args.analyzer,
-                output: args.output.into(),
+                output: args.output.try_into()?,
             }),
             Command::Search(args) => {
                 if args.query.trim().is_empty() {
@@ -391,7 +504,7 @@ impl Cli {
                         edition: non_empty(args.edition, "edition")?,
                         theme: non_empty(args.theme, "theme")?,
                     },
-                    output: args.output.into(),
+                    output: args.output.try_into()?,
                 })
             }
             Command::Passages(args) => Config::Passages(PassagesConfig {
@@ -401,23 +514,18 @@ impl Cli {
                     theme: non_empty(args.theme, "theme")?,
                 },
                 doc: non_empty(args.doc, "doc")?,
-                output: args.output.into(),
+                output: args.output.try_into()?,
             }),
             Command::Themes(args) => Config::Themes(ThemesConfig {
                 index: args.index,
-                output: args.output.into(),
+                output: args.output.try_into()?,
             }),
             Command::Signals(args) => Config::Signals(SignalsConfig {
                 index: args.index,
-                kind: match args.kind {
-                    KindChoice::Theme => Some(EntryKind::Theme),
-                    KindChoice::Actor => Some(EntryKind::Actor),
-                    KindChoice::Measure => Some(EntryKind::Measure),
-                    KindChoice::All => None,
-                },
+                kind: kind_of(args.kind),
                 by: args.by,
                 edition: non_empty(args.edition, "edition")?,
-                output: args.output.into(),
+                output: args.output.try_into()?,
             }),
             Command::Mentions(args) => {
                 if args.signal.trim().is_empty() {
@@ -428,26 +536,68 @@ impl Cli {
                     index: args.index,
                     edition: non_empty(args.edition, "edition")?,
                     window: args.window,
-                    output: args.output.into(),
+                    output: args.output.try_into()?,
                 })
             }
             Command::Candidates(args) => Config::Candidates(CandidatesConfig {
                 index: args.index,
                 min: args.min.max(1),
-                output: args.output.into(),
+                output: args.output.try_into()?,
             }),
+            Command::Compare(args) => {
+                if [args.min_g2, args.min_log_ratio]
+                    .iter()
+                    .any(|t| t.is_nan() || *t < 0.0)
+                {
+                    return Err(CliError::NegativeThreshold);
+                }
+                Config::Compare(CompareConfig {
+                    a: args.a,
+                    b: args.b,
+                    kind: args.kind,
+                    index: args.index,
+                    thresholds: Thresholds {
+                        g2: args.min_g2,
+                        log_ratio: args.min_log_ratio,
+                    },
+                    limit: args.limit.max(1),
+                    output: args.output.try_into()?,
+                })
+            }
+            Command::Trend(args) => {
+                if args.alert_factor.is_nan() || args.alert_factor <= 0.0 {
+                    return Err(CliError::NegativeThreshold);
+                }
+                Config::Trend(TrendConfig {
+                    index: args.index,
+                    kind: kind_of(args.kind),
+                    signal: non_empty(args.signal, "signal")?,
+                    alert_factor: args.alert_factor,
+                    limit: args.limit.max(1),
+                    output: args.output.try_into()?,
+                })
+            }
             Command::Analyze(args) => Config::Analyze(AnalyzeConfig {
                 text: args.text,
                 analyzer: args.analyzer,
-                output: args.output.into(),
+                output: args.output.try_into()?,
             }),
             Command::Evaluate(args) => Config::Evaluate(EvaluateConfig {
                 queries: args.queries,
                 corpus: args.corpus,
                 by: args.by,
-                output: args.output.into(),
+                output: args.output.try_into()?,
             }),
         })
+    }
+}
+
+fn kind_of(choice: KindChoice) -> Option<EntryKind> {
+    match choice {
+        KindChoice::Theme => Some(EntryKind::Theme),
+        KindChoice::Actor => Some(EntryKind::Actor),
+        KindChoice::Measure => Some(EntryKind::Measure),
+        KindChoice::All => None,
     }
 }
 
@@ -458,12 +608,21 @@ fn non_empty(value: Option<String>, name: &'static str) -> Result<Option<String>
     }
 }
 
-impl From<OutputArgs> for Output {
-    fn from(args: OutputArgs) -> Self {
-        Output {
+impl TryFrom<OutputArgs> for Output {
+    type Error = CliError;
+
+    fn try_from(args: OutputArgs) -> Result<Self, CliError> {
+        if args.excel_nl && args.format != Format::Csv {
+            return Err(CliError::ExcelNlWithoutCsv);
+        }
+        if args.format == Format::Xlsx && args.out.is_none() {
+            return Err(CliError::XlsxWithoutOut);
+        }
+        Ok(Output {
             format: args.format,
             path: args.out,
-        }
+            excel_nl: args.excel_nl,
+        })
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod cmd;
+pub mod compare;
 pub mod corpus;
 pub mod export;
 pub mod index;

@@ -203,15 +203,19 @@ fn records(
                     .and_then(|e| e.date.clone())
             };
             let (theme, theme_label) = passage.theme.unwrap_or_default();
+            // Headings are searched but not counted: "Korte samenvatting NVS 2019" heads eleven
+            // boxes without the boxes saying NVS eleven times.
+            let body = &passage.text[passage.heading_len..];
             let mentions = matcher
-                .mentions(&passage.text)
+                .mentions(body)
                 .into_iter()
                 .map(|m| StoredMention {
                     signal: signals[m.entry].id.clone(),
-                    start: m.start,
-                    end: m.end,
+                    start: passage.heading_len + m.start,
+                    end: passage.heading_len + m.end,
                 })
                 .collect();
+            let words = count_words(body) as u64;
             PassageRecord {
                 passage: format!("{}#{}", document.id, position + 1),
                 doc: document.id.clone(),
@@ -221,7 +225,7 @@ fn records(
                 position: position as u64,
                 line_start: passage.lines.0 as u64,
                 line_end: passage.lines.1 as u64,
-                words: count_words(&passage.text) as u64,
+                words,
                 footnote: passage.footnote.map_or(0, u64::from),
                 notes: passage
                     .notes
@@ -234,6 +238,7 @@ fn records(
                 part: passage.part.name().to_string(),
                 theme_basis: passage.basis.name().to_string(),
                 section: passage.section,
+                heading_len: passage.heading_len as u64,
                 mentions,
                 text: passage.text,
             }

@@ -1133,3 +1133,312 @@ fn a_bad_lexicon_row_is_reported_and_the_rest_used() {
     assert_eq!(totals.get("china"), Some(&1));
     assert_eq!(totals.get("rusland"), None);
 }
+
+const EDITION_A: &str = "NVS 2019";
+const EDITION_B: &str = "NVS midterm review 2021";
+
+#[test]
+fn compare_statistics_recompute_from_the_exported_counts() {
+    use statrs::distribution::{ChiSquared, ContinuousCDF};
+    let indexed = ingest_real_corpus();
+    let chi2 = ChiSquared::new(1.0).unwrap();
+    for kind in ["all", "terms"] {
+        let out = horizon(&[
+            "compare",
+            EDITION_A,
+            EDITION_B,
+            "--kind",
+            kind,
+            "--index",
+            &indexed.index,
+            "--format",
+            "csv",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(
+            header,
+            [
+                "kind",
+                "signal",
+                "label",
+                "count_a",
+                "count_b",
+                "tokens_a",
+                "tokens_b",
+                "per10k_a",
+                "per10k_b",
+                "log_ratio",
+                "g2",
+                "p_value",
+                "status"
+            ]
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert!(rows.len() > 50, "{kind}: {} rows", rows.len());
+        let mut previous_g2 = f64::INFINITY;
+        for row in &rows {
+            let num = |i: usize| row[i].parse::<f64>().unwrap();
+            let (ca, cb, ta, tb) = (num(3), num(4), num(5), num(6));
+            let log_ratio = (((cb + 0.5) / tb) / ((ca + 0.5) / ta)).log2();
+            let (ea, eb) = (ta * (ca + cb) / (ta + tb), tb * (ca + cb) / (ta + tb));
+            let part = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
+            let magnitude = 2.0 * (part(ca, ea) + part(cb, eb));
+            let g2 = if cb / tb >= ca / ta {
+                magnitude
+            } else {
+                -magnitude
+            };
+            let p = 1.0 - chi2.cdf(magnitude.max(0.0));
+            assert!(
+                (num(9) - log_ratio).abs() < 1e-9,
+                "log_ratio of {:?}",
+                &row[1]
+            );
+            assert!(
+                (num(10) - g2).abs() < 1e-9,
+                "g2 of {:?}: {} vs {g2}",
+                &row[1],
+                num(10)
+            );
+            assert!(
+                (num(11) - p).abs() < 1e-9,
+                "p_value of {:?}: {} vs {p}",
+                &row[1],
+                num(11)
+            );
+            assert!(
+                (num(7) - ca / ta * 10_000.0).abs() < 1e-9
+                    && (num(8) - cb / tb * 10_000.0).abs() < 1e-9
+            );
+            let status = if ca == 0.0 && cb > 0.0 {
+                "new"
+            } else if cb == 0.0 && ca > 0.0 {
+                "gone"
+            } else if g2 >= 3.84 && log_ratio >= 1.0 {
+                "rising"
+            } else if g2 <= -3.84 && log_ratio <= -1.0 {
+                "falling"
+            } else {
+                "stable"
+            };
+            assert_eq!(&row[12], status, "{:?}", &row[1]);
+            assert!(g2.abs() <= previous_g2 + 1e-9, "rows are sorted by |g2|");
+            previous_g2 = g2.abs();
+        }
+    }
+}
+
+#[test]
+fn compare_tells_what_the_review_added() {
+    let indexed = ingest_real_corpus();
+    let rows = json(&horizon(&[
+        "compare",
+        EDITION_A,
+        EDITION_B,
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let row = |signal: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["signal"] == signal)
+            .cloned()
+            .unwrap()
+    };
+    // The 2019 summaries never name Russia; the review names it 13 times.
+    let rusland = row("rusland");
+    assert_eq!(
+        (
+            rusland["count_a"].as_u64(),
+            rusland["count_b"].as_u64(),
+            rusland["status"].as_str()
+        ),
+        (Some(0), Some(13), Some("new"))
+    );
+    assert_eq!(row("horizonscan")["status"], "new");
+    assert_eq!(row("crisisbeheersing")["status"], "new");
+    // Thresholds are options, and change the verdicts.
+    let loose = json(&horizon(&[
+        "compare",
+        EDITION_A,
+        EDITION_B,
+        "--index",
+        &indexed.index,
+        "--min-g2",
+        "0",
+        "--min-log-ratio",
+        "0",
+        "--format",
+        "json",
+    ]));
+    let stable = |rows: &Value| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["status"] == "stable")
+            .count()
+    };
+    assert!(
+        stable(&loose) < stable(&rows),
+        "{} stable rows with no thresholds, {} with the defaults",
+        stable(&loose),
+        stable(&rows)
+    );
+    let out = horizon(&["compare", EDITION_A, EDITION_A, "--index", &indexed.index]);
+    assert!(stderr(&out).contains("compare two different editions"));
+}
+
+#[test]
+fn trend_rates_changes_and_alerts() {
+    let indexed = ingest_real_corpus();
+    let rows = json(&horizon(&[
+        "trend",
+        "--signal",
+        "Russische",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (rows[0]["edition"].as_str(), rows[1]["edition"].as_str()),
+        (Some(EDITION_A), Some(EDITION_B))
+    );
+    assert_eq!(rows[0]["per_10k"], 0.0);
+    assert!(rows[0]["change"].is_null());
+    let rate =
+        rows[1]["mentions"].as_f64().unwrap() / rows[1]["tokens"].as_f64().unwrap() * 10_000.0;
+    assert!((rows[1]["per_10k"].as_f64().unwrap() - rate).abs() < 1e-9);
+    assert!((rows[1]["change"].as_f64().unwrap() - rate).abs() < 1e-9);
+    assert_eq!(rows[1]["alert"], "alert");
+    // Infectious diseases take up relatively less of the review than of the 2019 summaries.
+    let rows = json(&horizon(&[
+        "trend",
+        "--signal",
+        "infectieziekten",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let last = rows.as_array().unwrap().last().unwrap().clone();
+    assert!(last["change"].as_f64().unwrap() < 0.0);
+    assert!(last["alert"].is_null());
+}
+
+#[test]
+fn xlsx_workbooks_hold_numbers_and_settings() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let indexed = ingest_real_corpus();
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("compare.xlsx");
+    let out = horizon(&[
+        "compare",
+        EDITION_A,
+        EDITION_B,
+        "--index",
+        &indexed.index,
+        "--format",
+        "xlsx",
+        "--out",
+        &path.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut workbook: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(workbook.sheet_names(), ["data", "settings"]);
+    let data = workbook.worksheet_range("data").unwrap();
+    let header: Vec<String> = data
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(&header[..4], ["kind", "signal", "label", "count_a"]);
+    let rows: Vec<&[Data]> = data.rows().skip(1).collect();
+    assert!(rows.len() > 100);
+    for row in &rows {
+        for i in 3..12 {
+            assert!(
+                matches!(row[i], Data::Float(_)),
+                "column {} is a number, not {:?}",
+                header[i],
+                row[i]
+            );
+        }
+        assert!(matches!(row[1], Data::String(_)));
+    }
+    let settings = workbook.worksheet_range("settings").unwrap();
+    let text: Vec<String> = settings
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join("=")
+        })
+        .collect();
+    for needle in [
+        "horizon version=",
+        "edition A=NVS 2019",
+        "rising/falling: |g2| at least=3.84",
+        "analyzer=horizon_nl",
+        "edition NVS 2019=date 2019-06-07",
+    ] {
+        assert!(
+            text.iter().any(|t| t.starts_with(needle)),
+            "{needle} in {text:?}"
+        );
+    }
+    assert!(
+        text.iter().any(|t| t.contains("actors.csv=sha256 ")),
+        "{text:?}"
+    );
+    // Without --out, xlsx is refused before anything runs.
+    let out = horizon(&["signals", "--index", &indexed.index, "--format", "xlsx"]);
+    assert!(stderr(&out).contains("--format xlsx writes a file; give --out FILE.xlsx"));
+}
+
+#[test]
+fn excel_nl_csv_opens_right_in_a_dutch_excel() {
+    let indexed = ingest_real_corpus();
+    let out = horizon(&[
+        "signals",
+        "--index",
+        &indexed.index,
+        "--format",
+        "csv",
+        "--excel-nl",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = out.stdout;
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark first"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with(
+        "edition;date;doc;theme;kind;signal;label;type;mentions;passages;tokens;per_10k\r\n"
+    ));
+    assert!(
+        text.split("\r\n")
+            .filter(|l| !l.is_empty())
+            .all(|l| !l.contains('\n')),
+        "CRLF line ends"
+    );
+    let first = text.split("\r\n").nth(1).unwrap();
+    let per_10k = first.rsplit(';').next().unwrap();
+    assert!(
+        per_10k.contains(',') && !per_10k.contains('.'),
+        "decimal comma: {per_10k}"
+    );
+    let out = horizon(&["signals", "--index", &indexed.index, "--excel-nl"]);
+    assert!(stderr(&out).contains("--excel-nl goes with --format csv"));
+}

@@ -39,6 +39,7 @@ pub fn run(config: &CandidatesConfig) -> anyhow::Result<ExitCode> {
             candidate.context.into(),
         ]);
     }
+    table.settings = super::settings(&index);
     config.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -107,6 +107,7 @@ pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
         let human = Output {
             format: Format::Table,
             path: None,
+            excel_nl: false,
         };
         human.write(&by_edition)?;
         println!();

@@ -4,14 +4,15 @@ use std::process::ExitCode;
 
 use crate::cli::MentionsConfig;
 use crate::export::{Column, Table};
+use crate::index::{HorizonIndex, SignalMeta};
 use crate::lang::fold;
 use crate::signals::mentions::in_context;
 
-pub fn run(config: &MentionsConfig) -> anyhow::Result<ExitCode> {
-    let index = super::open_index(&config.index)?;
-    let wanted = fold(&config.signal.trim().to_lowercase()).into_owned();
-    let named = |name: &str| fold(&name.to_lowercase()) == wanted.as_str();
-    // An id names one signal; a label or alias may be shared by a theme word and an actor ("RIVM").
+/// The signal `name` means: its id, else a label, else an alias; a name shared by a theme word and
+/// an actor or measure ("RIVM") means the actor or measure.
+pub fn resolve_signal<'a>(index: &'a HorizonIndex, name: &str) -> anyhow::Result<&'a SignalMeta> {
+    let wanted = fold(&name.trim().to_lowercase()).into_owned();
+    let named = |candidate: &str| fold(&candidate.to_lowercase()) == wanted.as_str();
     let signals = &index.meta.signals;
     let found = signals
         .iter()
@@ -28,25 +29,27 @@ pub fn run(config: &MentionsConfig) -> anyhow::Result<ExitCode> {
                 .find(|s| s.kind != "theme" && s.aliases.iter().any(|a| named(a)))
         })
         .or_else(|| signals.iter().find(|s| s.aliases.iter().any(|a| named(a))));
-    let Some(signal) = found else {
-        let close: Vec<&str> = index
-            .meta
-            .signals
+    found.ok_or_else(|| {
+        let close: Vec<&str> = signals
             .iter()
             .filter(|s| s.id.contains(&wanted) || fold(&s.label.to_lowercase()).contains(&wanted))
             .map(|s| s.id.as_str())
             .take(8)
             .collect();
-        anyhow::bail!(
-            "no signal {:?} in the lexicon of this index{}; `horizon signals` lists them",
-            config.signal,
+        anyhow::anyhow!(
+            "no signal {name:?} in the lexicon of this index{}; `horizon signals` lists them",
             if close.is_empty() {
                 String::new()
             } else {
                 format!(" (did you mean {}?)", close.join(", "))
             }
-        );
-    };
+        )
+    })
+}
+
+pub fn run(config: &MentionsConfig) -> anyhow::Result<ExitCode> {
+    let index = super::open_index(&config.index)?;
+    let signal = resolve_signal(&index, &config.signal)?;
     let edition = config
         .edition
         .as_deref()
@@ -76,6 +79,7 @@ pub fn run(config: &MentionsConfig) -> anyhow::Result<ExitCode> {
             line.right.into(),
         ]);
     }
+    table.settings = super::settings(&index);
     config.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 
 mod analyze;
 mod candidates;
+mod compare;
 mod evaluate;
 mod ingest;
 mod mentions;
@@ -10,6 +11,7 @@ mod passages;
 mod search;
 mod signals;
 mod themes;
+mod trend;
 
 use std::process::ExitCode;
 
@@ -28,9 +30,53 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Config::Signals(config) => signals::run(&config),
         Config::Mentions(config) => mentions::run(&config),
         Config::Candidates(config) => candidates::run(&config),
+        Config::Compare(config) => compare::run(&config),
+        Config::Trend(config) => trend::run(&config),
         Config::Evaluate(config) => evaluate::run(&config),
         Config::Analyze(config) => analyze::run(&config),
     }
+}
+
+/// How an index's numbers were made, for the settings sheet of a workbook.
+fn settings(index: &HorizonIndex) -> Vec<(String, String)> {
+    let meta = &index.meta;
+    let mut settings = vec![
+        (
+            "horizon version".to_string(),
+            env!("CARGO_PKG_VERSION").to_string(),
+        ),
+        (
+            "command".to_string(),
+            std::env::args().collect::<Vec<_>>().join(" "),
+        ),
+        ("index".to_string(), index.dir.display().to_string()),
+        ("index built by horizon".to_string(), meta.horizon.clone()),
+        ("index format".to_string(), meta.format.to_string()),
+        (
+            "analyzer".to_string(),
+            format!("{} v{}", meta.analyzer.name, meta.analyzer.version),
+        ),
+        ("corpus".to_string(), meta.corpus.clone()),
+        ("documents".to_string(), meta.documents.len().to_string()),
+        ("passages".to_string(), meta.passages.to_string()),
+        ("tokens".to_string(), meta.words.to_string()),
+    ];
+    for edition in &meta.editions {
+        settings.push((
+            format!("edition {}", edition.name),
+            format!(
+                "date {}, {} passages, {} tokens",
+                edition.date.as_deref().unwrap_or("unknown"),
+                edition.passages,
+                edition.words
+            ),
+        ));
+    }
+    settings.push(("lexicon".to_string(), meta.lexicon.source.clone()));
+    for (file, hash) in &meta.lexicon.files {
+        settings.push((format!("lexicon file {file}"), format!("sha256 {hash}")));
+    }
+    settings
 }
 
 fn open_index(dir: &std::path::Path) -> anyhow::Result<HorizonIndex> {

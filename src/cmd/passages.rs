@@ -78,6 +78,7 @@ pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
             record.text.into(),
         ]);
     }
+    table.settings = super::settings(&index);
     config.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -49,6 +49,7 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
             record.text.into(),
         ]);
     }
+    table.settings = super::settings(&index);
     config.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
 }

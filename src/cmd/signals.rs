@@ -57,6 +57,7 @@ pub fn run(config: &SignalsConfig) -> anyhow::Result<ExitCode> {
             Cell::Float(per_10k),
         ]);
     }
+    table.settings = super::settings(&index);
     config.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
 }

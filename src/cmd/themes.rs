@@ -53,6 +53,7 @@ pub fn run(config: &ThemesConfig) -> anyhow::Result<ExitCode> {
             ]);
         }
     }
+    table.settings = super::settings(&index);
     config.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
 }

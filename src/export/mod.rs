@@ -8,6 +8,7 @@
 mod csv_out;
 mod json_out;
 mod text_out;
+pub mod xlsx_out;
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -25,6 +26,8 @@ pub enum Format {
     Json,
     /// One JSON object a line.
     Jsonl,
+    /// An Excel workbook (needs --out): numbers as numbers, a settings sheet.
+    Xlsx,
 }
 
 /// Where and how a command writes its table.
@@ -32,6 +35,8 @@ pub enum Format {
 pub struct Output {
     pub format: Format,
     pub path: Option<PathBuf>,
+    /// CSV for a Dutch Excel: byte-order mark, ';' between cells, decimal comma, CRLF.
+    pub excel_nl: bool,
 }
 
 /// A column of a [`Table`].
@@ -119,6 +124,11 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// What the human table prints when there are no rows.
     pub empty_message: String,
+    /// How the numbers were made (corpus, editions, lexicon, thresholds, version): the workbook's
+    /// settings sheet.
+    pub settings: Vec<(String, String)>,
+    /// The human table shows only this many rows; the data formats always carry all.
+    pub human_limit: Option<usize>,
 }
 
 impl Table {
@@ -127,7 +137,19 @@ impl Table {
             columns,
             rows: Vec::new(),
             empty_message: "no rows".to_string(),
+            settings: Vec::new(),
+            human_limit: None,
         }
+    }
+
+    pub fn with_human_limit(mut self, limit: usize) -> Self {
+        self.human_limit = Some(limit);
+        self
+    }
+
+    pub fn with_settings(mut self, settings: Vec<(String, String)>) -> Self {
+        self.settings = settings;
+        self
     }
 
     pub fn with_empty_message(mut self, message: impl Into<String>) -> Self {
@@ -158,6 +180,10 @@ pub enum ExportError {
     Write(#[from] io::Error),
     #[error("cannot write CSV")]
     Csv(#[from] csv::Error),
+    #[error("cannot write the workbook")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("an .xlsx workbook is not for the terminal; give --out FILE.xlsx")]
+    XlsxToTerminal,
 }
 
 impl Output {
@@ -172,6 +198,9 @@ impl Output {
                 let mut out = BufWriter::new(file);
                 self.write_to(table, &mut out, false)?;
                 out.flush()?;
+            }
+            None if self.format == Format::Xlsx && io::stdout().is_terminal() => {
+                return Err(ExportError::XlsxToTerminal);
             }
             None => {
                 let stdout = io::stdout();
@@ -193,7 +222,9 @@ impl Output {
     ) -> Result<(), ExportError> {
         match self.format {
             Format::Table => text_out::write(table, out, styled)?,
+            Format::Csv if self.excel_nl => csv_out::write_excel_nl(table, out)?,
             Format::Csv => csv_out::write(table, out)?,
+            Format::Xlsx => xlsx_out::write(table, out)?,
             Format::Json => json_out::write_array(table, out)?,
             Format::Jsonl => json_out::write_lines(table, out)?,
         }

@@ -18,8 +18,11 @@ pub fn write(table: &Table, out: &mut dyn Write, styled: bool) -> io::Result<()>
         .filter(|&i| table.columns[i].in_table)
         .filter(|&i| table.rows.iter().any(|row| row[i] != Cell::Empty))
         .collect();
-    let cells: Vec<Vec<String>> = table
-        .rows
+    let shown_rows = table
+        .human_limit
+        .unwrap_or(usize::MAX)
+        .min(table.rows.len());
+    let cells: Vec<Vec<String>> = table.rows[..shown_rows]
         .iter()
         .map(|row| {
             shown
@@ -46,6 +49,13 @@ pub fn write(table: &Table, out: &mut dyn Write, styled: bool) -> io::Result<()>
     write_row(out, &rule, &widths, false)?;
     for row in &cells {
         write_row(out, row, &widths, styled)?;
+    }
+    if shown_rows < table.rows.len() {
+        writeln!(
+            out,
+            "… {} more rows; --format csv, json or xlsx carries them all",
+            table.rows.len() - shown_rows
+        )?;
     }
     Ok(())
 }

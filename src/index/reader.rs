@@ -130,6 +130,11 @@ impl HorizonIndex {
         })
     }
 
+    /// The analyzer the index was built with, to analyse other text the same way.
+    pub fn analyzer(&self) -> TextAnalyzer {
+        self.analyzer.clone()
+    }
+
     pub(super) fn searcher(&self) -> Searcher {
         self.reader.searcher()
     }

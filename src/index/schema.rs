@@ -34,6 +34,8 @@ pub struct PassageRecord {
     pub theme_basis: String,
     /// The headings above the passage, joined with " > ".
     pub section: String,
+    /// Bytes of heading text the passage opens with; mentions and words count after it.
+    pub heading_len: u64,
     /// Every mention of a lexicon entry, in text order.
     pub mentions: Vec<StoredMention>,
     pub text: String,
@@ -48,6 +50,12 @@ pub struct StoredMention {
 }
 
 impl PassageRecord {
+    /// The text after the headings it opens with: what counts and rates are made of.
+    pub fn body(&self) -> &str {
+        let at = (self.heading_len as usize).min(self.text.len());
+        self.text.get(at..).unwrap_or(&self.text)
+    }
+
     /// Source lines as people write them: `12-18`, or `12`.
     pub fn lines(&self) -> String {
         if self.line_start == self.line_end {
@@ -77,6 +85,7 @@ pub struct Fields {
     pub part: Field,
     pub theme_basis: Field,
     pub section: Field,
+    pub heading_len: Field,
     /// One value per entry mentioned, for filtering.
     pub signal: Field,
     /// The mentions as JSON.
@@ -109,6 +118,7 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
         part: builder.add_text_field("part", STRING | STORED | FAST),
         theme_basis: builder.add_text_field("theme_basis", STRING | STORED),
         section: builder.add_text_field("section", STORED),
+        heading_len: builder.add_u64_field("heading_len", STORED),
         signal: builder.add_text_field("signal", STRING),
         mentions: builder.add_text_field("mentions", STORED),
         text: builder.add_text_field("text", text_options),
@@ -137,6 +147,7 @@ impl Fields {
             part: field("part")?,
             theme_basis: field("theme_basis")?,
             section: field("section")?,
+            heading_len: field("heading_len")?,
             signal: field("signal")?,
             mentions: field("mentions")?,
             text: field("text")?,
@@ -161,6 +172,7 @@ impl Fields {
         doc.add_text(self.part, &record.part);
         doc.add_text(self.theme_basis, &record.theme_basis);
         doc.add_text(self.section, &record.section);
+        doc.add_u64(self.heading_len, record.heading_len);
         let mut signals: Vec<&str> = record.mentions.iter().map(|m| m.signal.as_str()).collect();
         signals.sort_unstable();
         signals.dedup();
@@ -200,6 +212,7 @@ impl Fields {
             part: text(self.part),
             theme_basis: text(self.theme_basis),
             section: text(self.section),
+            heading_len: number(self.heading_len),
             mentions: serde_json::from_str(&text(self.mentions)).unwrap_or_default(),
             text: text(self.text),
         }

@@ -251,6 +251,7 @@ mod tests {
             part: "other".into(),
             theme_basis: "content".into(),
             section: String::new(),
+            heading_len: 0,
             mentions: mentions
                 .iter()
                 .map(|w| {

@@ -227,6 +227,7 @@ mod tests {
             part: "threat".into(),
             theme_basis: "both".into(),
             section: String::new(),
+            heading_len: 0,
             mentions: mentions
                 .iter()
                 .map(|(signal, word)| {

@@ -32,6 +32,9 @@ pub struct Passage {
     pub basis: Basis,
     /// The headings above it: "Polarisatie tegengaan > Ontwikkeling van de weerbaarheid".
     pub section: String,
+    /// Bytes of heading text the passage opens with ("Korte samenvatting NVS 2019\n"): searched,
+    /// but not counted as what the passage says.
+    pub heading_len: usize,
 }
 
 impl Passage {
@@ -52,6 +55,11 @@ impl Passage {
             edition: labels.edition.clone(),
             basis: labels.basis,
             section: labels.section.clone(),
+            heading_len: if paragraph.kind == Kind::Heading {
+                paragraph.text().len()
+            } else {
+                0
+            },
         }
     }
 
@@ -97,9 +105,11 @@ pub fn passages(paragraphs: &[Paragraph], labels: &[Labels], layout: &Layout) ->
             // text of the same place.
             Some((mut short, short_is_heading)) if short_is_heading || short.same_place(&next) => {
                 only_headings &= short_is_heading;
+                let heading_text = short.text.len() + 1;
                 short.join(&next);
                 if short_is_heading {
                     short.adopt(&next);
+                    short.heading_len = heading_text + next.heading_len;
                 }
                 short
             }
@@ -137,9 +147,15 @@ fn push(out: &mut Vec<Passage>, passage: Passage) {
         return;
     }
     // The pieces share the paragraph's source lines: enough to find them in the file.
-    out.extend(split_long(&passage.text).into_iter().map(|piece| Passage {
-        text: piece,
-        ..passage.clone()
+    let mut heading_len = passage.heading_len;
+    out.extend(split_long(&passage.text).into_iter().map(|piece| {
+        let piece_heading = heading_len.min(piece.len());
+        heading_len = 0;
+        Passage {
+            heading_len: piece_heading,
+            text: piece,
+            ..passage.clone()
+        }
     }));
 }
 
@@ -197,6 +213,10 @@ mod tests {
             .starts_with("Ontwikkeling van de weerbaarheid\nSinds het presenteren"));
         assert!(found[0].text.contains("statelijke dreigingen te verhogen. Hierover is aan de Tweede Kamer gerapporteerd. Er worden"));
         assert_eq!(found[0].lines, (1, 4));
+        assert_eq!(
+            &found[0].text[..found[0].heading_len],
+            "Ontwikkeling van de weerbaarheid\n"
+        );
         assert_eq!(found[0].notes, [5]);
         assert_eq!(found[1].footnote, Some(5));
         assert_eq!(found[1].text, "5 Tweede Kamer 2020-2021, 30 821, nr. 125.");
