@@ -1,58 +1,336 @@
-//! Ingest throughput, horizon's Dutch analyzer beside tantivy's stock Dutch analyzer, measured in the
-//! same run through the same pipeline (corpus, repair, structure, analysis, index):
+//! The performance benchmark: ingest throughput with horizon's analyzer and, in the same run,
+//! tantivy's stock Dutch analyzer through the same pipeline; peak memory; index size; query latency
+//! (p50/p99, cold and warm, over 120 queries); and how the cost grows from 10% through 100% to 1000%
+//! of the shared corpora.
 //!
 //!     cargo bench --bench ingest
 //!
-//! Runs on the project's corpus (best of 5) and on ../shared/corpora/nl-laws (best of 2), which is
-//! skipped with a message where that folder is absent. Prints MB/s and the ratio full / plain.
+//! Corpora: the project's corpus; ../shared/corpora/nl-laws (74 MB of Markdown) and
+//! ../shared/corpora/sgd-kamerstukken.jsonl (16 MB, JSON lines), skipped with a message where absent;
+//! and a 10% sample and a 10x repetition of both, made in a temporary folder. Ingest runs as the real
+//! binary (`target/release/horizon`), which reports its own peak memory. Queries run in this
+//! process on the built index: "cold" is each query's first run on a freshly opened index (the
+//! operating system's file cache may still be warm), "warm" the median of five runs after it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
-use horizon::analysis::Analyzer;
-use horizon::pipeline;
+use horizon::index::{Filter, HorizonIndex};
+use serde_json::Value;
+
+const LAWS: &str = "../shared/corpora/nl-laws";
+const PAPERS: &str = "../shared/corpora/sgd-kamerstukken.jsonl";
+
+const WORDS: [&str; 40] = [
+    "veiligheid",
+    "dreiging",
+    "terrorisme",
+    "spionage",
+    "criminaliteit",
+    "overstroming",
+    "klimaat",
+    "pandemie",
+    "defensie",
+    "minister",
+    "belasting",
+    "gemeente",
+    "rechter",
+    "subsidie",
+    "wet",
+    "verordening",
+    "toezicht",
+    "politie",
+    "grens",
+    "water",
+    "dijk",
+    "oorlog",
+    "vrede",
+    "handel",
+    "onderwijs",
+    "zorg",
+    "infectieziekten",
+    "ondermijning",
+    "weerbaarheid",
+    "cyberaanvallen",
+    "Rusland",
+    "China",
+    "NAVO",
+    "Europese",
+    "inlichtingen",
+    "vaccinatie",
+    "drugs",
+    "extremisme",
+    "polarisatie",
+    "crisis",
+];
+const PHRASES: [&str; 20] = [
+    "\"nationale veiligheid\"",
+    "\"vitale infrastructuur\"",
+    "\"openbare orde\"",
+    "\"Tweede Kamer\"",
+    "\"Europese Unie\"",
+    "\"de minister van\"",
+    "\"ter uitvoering van\"",
+    "\"in werking\"",
+    "\"het Rijk\"",
+    "\"sociale zekerheid\"",
+    "\"digitale veiligheid\"",
+    "\"statelijke actoren\"",
+    "\"georganiseerde criminaliteit\"",
+    "\"extreem weer\"",
+    "\"bij algemene maatregel\"",
+    "\"artikel 1\"",
+    "\"de Staten-Generaal\"",
+    "\"ruimtelijke ordening\"",
+    "\"de Kroon\"",
+    "\"economische veiligheid\"",
+];
+const BOOLEAN: [&str; 20] = [
+    "Rusland OR China",
+    "terrorisme AND NOT jihadisme",
+    "(dijk OR water) veiligheid",
+    "minister -financiën",
+    "politie OR marechaussee",
+    "defensie NAVO",
+    "klimaat OR droogte",
+    "\"openbare orde\" burgemeester",
+    "belasting NOT accijns",
+    "(spionage OR sabotage) dreiging",
+    "wet OR besluit",
+    "gemeente provincie",
+    "grens douane",
+    "zorg NOT onderwijs",
+    "handel OR export",
+    "rechter OR tribunaal",
+    "crisis beheersing",
+    "vaccinatie OR virus",
+    "drugs criminaliteit",
+    "Europese OR Europa",
+];
+
+struct Run {
+    analyzer: &'static str,
+    megabytes: f64,
+    seconds: f64,
+    peak_mb: f64,
+    index_mb: f64,
+}
 
 fn main() {
-    let stopwords = pipeline::stopwords(None).expect("the stop-word list loads");
-    let corpora = [
-        ("corpus", "corpus", 5),
-        ("nl-laws", "../shared/corpora/nl-laws", 2),
-    ];
+    let binary = Path::new("target/release/horizon");
+    if !binary.is_file() {
+        eprintln!("build the binary first: cargo build --release");
+        return;
+    }
+    let scratch = tempfile::tempdir().expect("a temporary folder");
     println!(
-        "{:<10} {:>9} {:>12} {:>12} {:>8}",
-        "corpus", "MB", "horizon MB/s", "plain MB/s", "ratio"
+        "machine: {} cores; horizon {}",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        env!("CARGO_PKG_VERSION")
     );
-    for (name, dir, runs) in corpora {
-        let dir = Path::new(dir);
-        if !dir.is_dir() {
-            println!("{name:<10} skipped: {} is absent", dir.display());
-            continue;
-        }
-        let mut rates = Vec::new();
-        let mut megabytes = 0.0;
-        for analyzer in [Analyzer::Horizon, Analyzer::Plain] {
-            let mut best = f64::INFINITY;
-            for _ in 0..runs {
-                let scratch = tempfile::tempdir().expect("a temporary folder");
-                let started = Instant::now();
-                let built = pipeline::build(
-                    dir,
-                    &scratch.path().join("index"),
+    println!();
+    println!(
+        "{:<22} {:>8} {:>13} {:>11} {:>6} {:>9} {:>9} {:>9}",
+        "corpus", "MB", "horizon MB/s", "plain MB/s", "ratio", "peak MB", "index MB", "seconds"
+    );
+    let mut corpora: Vec<(String, PathBuf)> = vec![("corpus".into(), PathBuf::from("corpus"))];
+    let shared = Path::new(LAWS).is_dir() && Path::new(PAPERS).is_file();
+    if shared {
+        let sample = scratch.path().join("sample-10");
+        let full = scratch.path().join("sample-100");
+        let tenfold = scratch.path().join("sample-1000");
+        make_corpus(&sample, 0.1);
+        make_corpus(&full, 1.0);
+        make_corpus(&tenfold, 10.0);
+        corpora.push(("nl-laws".into(), PathBuf::from(LAWS)));
+        corpora.push(("sgd-kamerstukken.jsonl".into(), PathBuf::from(PAPERS)));
+        corpora.push(("both, 10%".into(), sample));
+        corpora.push(("both, 100%".into(), full));
+        corpora.push(("both, 1000%".into(), tenfold));
+    } else {
+        println!("(../shared/corpora is absent: only the project's corpus is measured)");
+    }
+    let mut searched = Vec::new();
+    for (name, corpus) in &corpora {
+        let runs: Vec<Run> = ["horizon", "plain"]
+            .into_iter()
+            .map(|analyzer| {
+                ingest(
+                    binary,
+                    corpus,
+                    &scratch.path().join(format!("{name}-{analyzer}")),
                     analyzer,
-                    &stopwords,
-                    false,
                 )
-                .expect("the corpus ingests");
-                best = best.min(started.elapsed().as_secs_f64());
-                megabytes = built.bytes as f64 / 1e6;
-            }
-            rates.push(megabytes / best);
-        }
+            })
+            .collect();
+        let (h, p) = (&runs[0], &runs[1]);
         println!(
-            "{name:<10} {megabytes:>9.1} {:>12.2} {:>12.2} {:>8.2}",
-            rates[0],
-            rates[1],
-            rates[1] / rates[0]
+            "{name:<22} {:>8.1} {:>13.2} {:>11.2} {:>6.2} {:>9.0} {:>9.1} {:>9.2}",
+            h.megabytes,
+            h.megabytes / h.seconds,
+            p.megabytes / p.seconds,
+            (h.megabytes / h.seconds) / (p.megabytes / p.seconds),
+            h.peak_mb,
+            h.index_mb,
+            h.seconds
+        );
+        let _ = (h.analyzer, p.analyzer);
+        if name.starts_with("both") || name == "corpus" {
+            searched.push((name.clone(), scratch.path().join(format!("{name}-horizon"))));
+        }
+    }
+    println!();
+    println!(
+        "{:<22} {:>8} {:>10} {:>10} {:>10} {:>10}",
+        "queries on", "queries", "cold p50", "cold p99", "warm p50", "warm p99"
+    );
+    for (name, index) in searched {
+        let (cold, warm, count) = latencies(&index);
+        println!(
+            "{name:<22} {count:>8} {:>8.2}ms {:>8.2}ms {:>8.2}ms {:>8.2}ms",
+            percentile(&cold, 0.5),
+            percentile(&cold, 0.99),
+            percentile(&warm, 0.5),
+            percentile(&warm, 0.99)
         );
     }
+}
+
+/// A corpus folder of `factor` times the laws and the papers (0.1: every tenth file and line).
+fn make_corpus(dir: &Path, factor: f64) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut laws = Vec::new();
+    collect(Path::new(LAWS), &mut laws);
+    laws.sort();
+    let papers = std::fs::read_to_string(PAPERS).unwrap();
+    let copies = factor.ceil().max(1.0) as usize;
+    let step = if factor < 1.0 {
+        (1.0 / factor).round() as usize
+    } else {
+        1
+    };
+    for copy in 0..copies {
+        let folder = dir.join(format!("copy-{copy}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        for (i, law) in laws.iter().enumerate().filter(|(i, _)| i % step == 0) {
+            let name = format!("{i:05}-{}", law.file_name().unwrap().to_string_lossy());
+            std::fs::copy(law, folder.join(name)).unwrap();
+        }
+        let lines: Vec<&str> = papers
+            .lines()
+            .enumerate()
+            .filter(|(i, _)| i % step == 0)
+            .map(|(_, l)| l)
+            .collect();
+        std::fs::write(folder.join("kamerstukken.jsonl"), lines.join("\n")).unwrap();
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+/// One full ingest by the real binary: its summary says the bytes, time and peak memory.
+fn ingest(binary: &Path, corpus: &Path, index: &Path, analyzer: &'static str) -> Run {
+    let started = Instant::now();
+    let out = Command::new(binary)
+        .args([
+            "ingest",
+            &corpus.display().to_string(),
+            "--index",
+            &index.display().to_string(),
+        ])
+        .args([
+            "--analyzer",
+            analyzer,
+            "--format",
+            "json",
+            "--full",
+            "--memory",
+            "512",
+        ])
+        .output()
+        .expect("horizon runs");
+    let seconds = started.elapsed().as_secs_f64();
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "ingest of {} failed: {}",
+            corpus.display(),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    Run {
+        analyzer,
+        megabytes: summary[0]["megabytes"].as_f64().unwrap_or(0.0),
+        seconds,
+        peak_mb: summary[0]["peak_mb"].as_f64().unwrap_or(0.0),
+        index_mb: size(index) as f64 / 1e6,
+    }
+}
+
+fn size(path: &Path) -> u64 {
+    if path.is_file() {
+        return path.metadata().map_or(0, |m| m.len());
+    }
+    std::fs::read_dir(path)
+        .map(|entries| entries.flatten().map(|e| size(&e.path())).sum())
+        .unwrap_or(0)
+}
+
+/// Cold and warm latencies in milliseconds, per query.
+fn latencies(index: &Path) -> (Vec<f64>, Vec<f64>, usize) {
+    let opened = HorizonIndex::open(index).expect("the index opens");
+    let editions: Vec<String> = opened
+        .meta
+        .editions
+        .iter()
+        .map(|e| e.name.clone())
+        .collect();
+    let mut queries: Vec<(String, Filter)> = Vec::new();
+    for q in WORDS.iter().chain(&PHRASES).chain(&BOOLEAN) {
+        queries.push((q.to_string(), Filter::default()));
+    }
+    for (i, q) in WORDS.iter().take(40).enumerate() {
+        let edition = editions[i % editions.len()].clone();
+        queries.push((
+            q.to_string(),
+            Filter {
+                edition: Some(edition),
+                theme: None,
+            },
+        ));
+    }
+    let mut cold = Vec::new();
+    let mut warm = Vec::new();
+    for (query, filter) in &queries {
+        let fresh = HorizonIndex::open(index).expect("the index opens");
+        let started = Instant::now();
+        let _ = fresh.search(query, filter, 10);
+        cold.push(started.elapsed().as_secs_f64() * 1000.0);
+        let mut runs: Vec<f64> = (0..5)
+            .map(|_| {
+                let started = Instant::now();
+                let _ = fresh.search(query, filter, 10);
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        runs.sort_by(f64::total_cmp);
+        warm.push(runs[2]);
+    }
+    (cold, warm, queries.len())
+}
+
+fn percentile(values: &[f64], p: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[at]
 }

@@ -1,7 +1,7 @@
 //! The Dutch analyzer: from text to the terms that are indexed and searched.
 //!
 //! One analyzer, built here and registered in tantivy under [`NAME`], serves the index and the query
-//! alike. Each word (UAX #29 boundaries, [`words`]) is lower-cased, checked against the stop words,
+//! alike. Each word ([`words`]: the word boundaries of UAX #29 for Dutch) is lower-cased, checked against the stop words,
 //! loses an apostrophe plural ([`apostrophe`]) and its diacritics, and is stemmed ([`stem`]); the parts
 //! of a compound ([`compounds`]) and the full form of an elliptical compound ([`ellipsis`]) are added at
 //! the same position. Positions count every word, stop words included, so phrases line up.
@@ -14,8 +14,9 @@ mod stem;
 mod stopwords;
 mod words;
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, Token,
@@ -31,7 +32,7 @@ pub use words::{count_words, words};
 pub const NAME: &str = "horizon_nl";
 
 /// Bumped whenever the analyzer turns any text into other terms than before (rules, word lists).
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The analyzers an index can be built with: horizon's own, and tantivy's stock Dutch analyzer as
 /// the baseline that benchmarks and the search-quality set measure it against.
@@ -87,7 +88,7 @@ pub struct DutchAnalyzer {
     rules: Arc<Rules>,
     tokens: Vec<Token>,
     len: usize,
-    cache: HashMap<String, Analysed>,
+    cache: FxHashMap<String, Analysed>,
 }
 
 struct Rules {
@@ -111,7 +112,7 @@ impl DutchAnalyzer {
             }),
             tokens: Vec::new(),
             len: 0,
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 

@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 
 use super::CorpusError;
 
-/// File extensions that hold documents.
-pub const EXTENSIONS: [&str; 2] = ["txt", "md"];
+/// File extensions that hold documents (`.jsonl`: one document a line).
+pub const EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
 
-/// Every `.txt` and `.md` file below `dir`, sorted; hidden files and folders are passed over.
+/// Every `.txt`, `.md` and `.jsonl` file below `dir`, sorted; hidden files and folders are passed
+/// over.
 pub fn documents(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let mut found = Vec::new();
     walk(dir, &mut found)?;

@@ -79,6 +79,28 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     Cow::Owned(word.nfd().filter(|c| !is_combining_mark(*c)).collect())
 }
 
+/// `text` lower-cased, without diacritics and with straight apostrophes, character by character so
+/// that ASCII text costs one pass and no decomposition.
+pub fn fold_lower(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// Appends `c` lower-cased, without diacritics, a curly apostrophe straight.
+pub fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if matches!(c, '’' | '‘') {
+        out.push('\'');
+    } else {
+        let lower: String = c.to_lowercase().collect();
+        out.push_str(&fold(&lower));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +113,10 @@ mod tests {
         assert_eq!(fold("hóe"), "hoe");
         assert_eq!(fold("beïnvloeding"), "beinvloeding");
         assert!(matches!(fold("weerbaarheid"), Cow::Borrowed(_)));
+        assert_eq!(
+            fold_lower("Geïntegreerde risico’s"),
+            "geintegreerde risico's"
+        );
     }
 
     #[test]

@@ -7,7 +7,6 @@
 //! title came last and the theme whose title comes next, by the theme words it uses. Footnotes take
 //! the labels of the paragraph that carries their marker.
 
-use super::content::Vocabulary;
 use super::headings::{classify, Heading};
 use super::{Basis, Layout, Part};
 use crate::repair::{Kind, Paragraph};
@@ -32,7 +31,7 @@ pub struct Labels {
 }
 
 pub fn label(paragraphs: &[Paragraph], layout: &Layout, edition: &str) -> Vec<Labels> {
-    let vocabulary = Vocabulary::new(&layout.themes);
+    let vocabulary = layout.vocabulary();
     let headings: Vec<Option<Heading>> = paragraphs
         .iter()
         .map(|p| (p.kind == Kind::Heading).then(|| classify(p.text(), layout, edition)))
@@ -271,6 +270,7 @@ mod tests {
             ],
             sections: vec!["Inleiding".into()],
             editions: vec!["NVS 2019".into(), "NVS midterm review 2021".into()],
+            vocabulary: Default::default(),
         }
     }
 

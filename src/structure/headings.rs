@@ -108,6 +108,7 @@ mod tests {
                 "Generieke instrumenten voor de nationale veiligheid".into(),
             ],
             editions: vec!["NVS 2019".into(), "NVS midterm review 2021".into()],
+            vocabulary: Default::default(),
         }
     }
 

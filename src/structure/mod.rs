@@ -34,6 +34,24 @@ pub struct Layout {
     /// Every edition name the corpus knows, so a heading like "Korte samenvatting NVS 2019" can
     /// hand its box to edition "NVS 2019".
     pub editions: Vec<String>,
+    /// The themes' words compiled for matching, built once for all documents.
+    pub vocabulary: std::sync::OnceLock<content::Vocabulary>,
+}
+
+impl Layout {
+    pub fn new(themes: Vec<ThemeDef>, sections: Vec<String>, editions: Vec<String>) -> Layout {
+        Layout {
+            themes,
+            sections,
+            editions,
+            vocabulary: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn vocabulary(&self) -> &content::Vocabulary {
+        self.vocabulary
+            .get_or_init(|| content::Vocabulary::new(&self.themes))
+    }
 }
 
 /// Which part of a theme's text a passage belongs to.
