@@ -50,6 +50,11 @@ pub enum Command {
 /// name or text. A document that cannot be read is reported with its file and line and skipped; the
 /// others are indexed and the command exits with status 1 at the end.
 ///
+/// A corpus can also be one JSON-lines file (one `{"Content": "..."}` document a line), and `.jsonl`
+/// files in the folder are read the same way.
+///
+/// Run again on an index built with the same settings, ingest only re-indexes what changed: files
+/// whose size and time are unchanged are kept, changed and new ones are indexed, removed ones leave.
 /// The new index replaces the old one in a single step, so a failed or interrupted ingest leaves the
 /// previous index as it was.
 #[derive(Debug, Args)]
@@ -66,6 +71,16 @@ pub struct IngestArgs {
     /// The analyzer: horizon's Dutch analyzer, or tantivy's stock Dutch analyzer to compare against.
     #[arg(long, value_enum, default_value_t = Analyzer::Horizon)]
     pub analyzer: Analyzer,
+    /// Megabytes the index writer may use for its buffers (horizon itself holds only a few documents
+    /// at a time); more is faster on large corpora.
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub memory: usize,
+    /// Rebuild the whole index, even where only some documents changed.
+    #[arg(long)]
+    pub full: bool,
+    /// Refuse files that are not UTF-8 (by default they are read as Windows-1252, with a warning).
+    #[arg(long)]
+    pub strict: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -373,6 +388,10 @@ pub struct IngestConfig {
     pub index: PathBuf,
     pub stopwords: Option<PathBuf>,
     pub analyzer: Analyzer,
+    /// Bytes for the index writer.
+    pub memory: usize,
+    pub full: bool,
+    pub strict: bool,
     pub output: Output,
 }
 
@@ -487,6 +506,9 @@ impl Cli {
                 index: args.index,
                 stopwords: args.stopwords,
                 analyzer: args.analyzer,
+                memory: args.memory.clamp(16, 64 * 1024) * 1024 * 1024,
+                full: args.full,
+                strict: args.strict,
                 output: args.output.try_into()?,
             }),
             Command::Search(args) => {

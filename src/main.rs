@@ -6,6 +6,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A bug must still end in one line a user can act on, not a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "horizon: internal error ({info}); the index on disk is unchanged; please report this with the command you ran"
+        );
+    }));
     let cli = horizon::cli::Cli::parse();
     match horizon::cmd::run(cli) {
         Ok(code) => code,

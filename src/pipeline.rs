@@ -1,18 +1,28 @@
-//! The whole pipeline from a corpus folder to an index: corpus -> repair -> structure -> analysis ->
-//! index. `horizon ingest`, `horizon evaluate` and the benchmarks all build indexes through here, so
-//! they measure and use one and the same path.
+//! The whole pipeline from a corpus to an index: corpus -> repair -> structure -> analysis and
+//! signals -> index. `horizon ingest`, `horizon evaluate` and the benchmarks all build indexes through
+//! here, so they measure and use one and the same path.
+//!
+//! Documents stream through worker threads (read, decode, repair, structure, match) to the index
+//! writer, whose own threads analyse and index; only a few documents are in memory at a time. An
+//! index whose settings match is updated: documents whose file did not change are kept as they are,
+//! changed and new ones are re-indexed, removed ones leave.
 
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use sha2::{Digest, Sha256};
 
 use crate::analysis::{count_words, Analyzer, Stopwords};
-use crate::corpus::{self, Document, EditionDef, LoadedCorpus, Problem};
+use crate::corpus::{self, hex, Document, EditionDef, Plan, Problem, Source};
 use crate::index::{
-    AnalyzerMeta, DocumentMeta, EditionMeta, IndexBuilder, IndexMeta, LexiconMeta, PassageRecord,
-    SignalMeta, StoredMention, ThemeMeta,
+    AnalyzerMeta, DocEdition, DocSignal, DocumentMeta, EditionMeta, HorizonIndex, IndexBuilder,
+    IndexMeta, IngestLock, LexiconMeta, PassageRecord, SignalMeta, StoredMention, ThemeMeta,
+    FORMAT_VERSION,
 };
 use crate::signals::matcher::Matcher;
 use crate::signals::{Entry, EntryKind, Lexicon, LexiconProblem};
@@ -23,92 +33,269 @@ use crate::{repair, structure};
 const SHIPPED_STOPWORDS: &str = include_str!("../stopwords/nl.txt");
 const DEFAULT_STOPWORDS: &str = "stopwords/nl.txt";
 
+/// tantivy's indexing memory when none is asked for.
+pub const DEFAULT_MEMORY: usize = 256 * 1024 * 1024;
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub analyzer: Analyzer,
+    pub show_progress: bool,
+    /// Bytes tantivy may use for its indexing buffers.
+    pub memory: usize,
+    /// Rebuild everything even where the index could be updated.
+    pub full: bool,
+    /// Refuse text that is not UTF-8 instead of reading it as Windows-1252.
+    pub strict: bool,
+}
+
+impl Options {
+    pub fn new(analyzer: Analyzer) -> Options {
+        Options {
+            analyzer,
+            show_progress: false,
+            memory: DEFAULT_MEMORY,
+            full: false,
+            strict: false,
+        }
+    }
+}
+
 /// What building an index found and made.
 pub struct Built {
     pub documents: usize,
     pub editions: Vec<EditionMeta>,
     pub passages: u64,
     pub words: u64,
+    /// Bytes of the documents in the index.
     pub bytes: u64,
+    /// Bytes read and indexed in this run (all of them in a full build).
+    pub bytes_indexed: u64,
+    /// Documents (re)indexed, kept as they were, and removed.
+    pub indexed: usize,
+    pub kept: usize,
+    pub removed: usize,
     /// Documents skipped, and why.
     pub problems: Vec<Problem>,
     /// Lexicon rows skipped, and why.
     pub lexicon_problems: Vec<LexiconProblem>,
 }
 
-/// Reads the corpus folder `corpus_dir` and writes its index to `index_dir`, reporting each warning
-/// and skipped document on standard error as it goes.
+/// What one worker made of one document.
+enum Outcome {
+    /// New or changed: its metadata and passages.
+    Indexed(Box<DocumentMeta>, Vec<PassageRecord>),
+    /// Its bytes are the ones already indexed.
+    Same(Box<DocumentMeta>),
+    Failed(Problem),
+}
+
+/// Reads `corpus` (a folder or a `.jsonl` file) and writes or updates its index in `index_dir`,
+/// reporting each warning and skipped document on standard error as it goes.
 pub fn build(
     corpus_dir: &Path,
     index_dir: &Path,
-    analyzer: Analyzer,
     stopwords: &Stopwords,
-    show_progress: bool,
+    options: &Options,
 ) -> anyhow::Result<Built> {
-    let loaded = corpus::load(corpus_dir)
+    let plan = corpus::plan(corpus_dir)
         .with_context(|| format!("cannot ingest {}", corpus_dir.display()))?;
-    for warning in &loaded.warnings {
+    for warning in &plan.warnings {
         eprintln!("horizon: warning: {warning}");
     }
-    for problem in &loaded.problems {
+    for problem in &plan.problems {
         eprintln!("horizon: skipped: {problem}");
     }
-    if loaded.documents.is_empty() {
-        anyhow::bail!(
-            "no document of {} could be read ({} skipped, see above); the index was left as it was",
-            corpus_dir.display(),
-            loaded.problems.len()
-        );
-    }
-    let lexicon = Lexicon::for_corpus(corpus_dir);
+    let lexicon = Lexicon::for_corpus(&plan.root);
     for problem in &lexicon.problems {
         eprintln!("horizon: lexicon row skipped: {problem}");
     }
-    let layout = layout(&lexicon, &loaded);
+    let layout = layout(&lexicon, &plan);
     let signals = lexicon.signals();
     let matcher = Matcher::new(&signals);
-    let mut builder = IndexBuilder::create(index_dir, analyzer, stopwords)
-        .with_context(|| format!("cannot create an index in {}", index_dir.display()))?;
-    let total_bytes: u64 = loaded.documents.iter().map(|d| d.bytes).sum();
-    let progress = progress_bar(total_bytes, show_progress);
-    let mut documents = Vec::with_capacity(loaded.documents.len());
-    let mut tally = EditionTally::default();
-    for document in &loaded.documents {
-        progress.set_message(document.id.clone());
-        let records = records(document, &layout, &loaded.editions, &matcher, &signals);
-        for record in &records {
-            builder
-                .add(record)
-                .with_context(|| format!("cannot index {}", document.path.display()))?;
-            tally.add(record);
+    let config = config_hash(options.analyzer, stopwords, &lexicon, &plan.editions);
+    // One writer per index folder, from the first look at the current index to the switch.
+    let _lock = IngestLock::acquire(index_dir)
+        .with_context(|| format!("cannot ingest into {}", index_dir.display()))?;
+
+    // What the current index already holds, when it was built the same way.
+    let previous = HorizonIndex::current_meta(index_dir)
+        .filter(|(_, meta)| !options.full && meta.config == config);
+    let known: HashMap<&str, &DocumentMeta> = previous
+        .iter()
+        .flat_map(|(_, meta)| meta.documents.iter().map(|d| (d.id.as_str(), d)))
+        .collect();
+    let mut kept: Vec<DocumentMeta> = Vec::new();
+    let mut to_read: Vec<&Source> = Vec::new();
+    for source in &plan.sources {
+        match known.get(source.id.as_str()) {
+            Some(doc)
+                if doc.modified == source.modified as u64
+                    && doc.bytes == source.size
+                    && doc.origin == origin_of(source) =>
+            {
+                kept.push((*doc).clone())
+            }
+            _ => to_read.push(source),
         }
-        documents.push(DocumentMeta {
-            id: document.id.clone(),
-            file: document.path.display().to_string(),
-            series: document.meta.series.clone(),
-            edition: document.meta.edition.clone(),
-            date: document.meta.date.clone(),
-            title: document.meta.title.clone(),
-            publisher: document.meta.publisher.clone(),
-            url: document.meta.url.clone(),
-            listed: document.meta.listed,
-            bytes: document.bytes,
-            passages: records.len() as u64,
-            words: records.iter().map(|r| r.words).sum(),
-        });
-        progress.inc(document.bytes);
     }
+    let present: Vec<&str> = plan.sources.iter().map(|s| s.id.as_str()).collect();
+    let removed: Vec<String> = known
+        .keys()
+        .filter(|id| !present.contains(id))
+        .map(|id| id.to_string())
+        .collect();
+    if let Some((_, meta)) = &previous {
+        if to_read.is_empty() && removed.is_empty() && lexicon.source == meta.lexicon.source {
+            // Nothing changed: the index answers as it is.
+            return Ok(Built {
+                documents: meta.documents.len(),
+                editions: meta.editions.clone(),
+                passages: meta.passages,
+                words: meta.words,
+                bytes: meta.documents.iter().map(|d| d.bytes).sum(),
+                bytes_indexed: 0,
+                indexed: 0,
+                kept: meta.documents.len(),
+                removed: 0,
+                problems: plan.problems,
+                lexicon_problems: lexicon.problems,
+            });
+        }
+    }
+    if plan.sources.is_empty() {
+        anyhow::bail!(
+            "no document of {} could be read ({} skipped, see above); the index was left as it was",
+            corpus_dir.display(),
+            plan.problems.len()
+        );
+    }
+
+    let mut builder = match &previous {
+        Some((generation, _)) => IndexBuilder::update(
+            index_dir,
+            generation,
+            options.analyzer,
+            stopwords,
+            options.memory,
+        ),
+        None => IndexBuilder::create(index_dir, options.analyzer, stopwords, options.memory),
+    }
+    .with_context(|| format!("cannot write an index in {}", index_dir.display()))?;
+    for id in &removed {
+        builder.delete_document(id);
+    }
+
+    let total_bytes: u64 = to_read.iter().map(|s| s.size).sum();
+    let progress = progress_bar(total_bytes, options.show_progress);
+    let mut problems = plan.problems.clone();
+    let mut indexed: Vec<DocumentMeta> = Vec::new();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = AtomicUsize::new(0);
+    let root = plan.root.as_path();
+    let strict = options.strict;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (sender, receiver) = mpsc::sync_channel::<Outcome>(workers * 2);
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (next, to_read, known) = (&next, &to_read, &known);
+            let (layout, matcher, signals, editions) =
+                (&layout, &matcher, &signals, &plan.editions);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(source) = to_read.get(i) else {
+                    break;
+                };
+                let outcome = match source.read(root, strict) {
+                    Err(problem) => Outcome::Failed(problem),
+                    Ok((document, sha256, warning)) => {
+                        if let Some(warning) = warning {
+                            eprintln!("horizon: warning: {warning}");
+                        }
+                        let origin = origin_of(source);
+                        match known.get(source.id.as_str()) {
+                            Some(doc) if doc.sha256 == sha256 && doc.origin == origin => {
+                                let mut same = (*doc).clone();
+                                same.modified = source.modified as u64;
+                                Outcome::Same(Box::new(same))
+                            }
+                            _ => {
+                                let records =
+                                    records(&document, layout, editions, matcher, signals);
+                                let meta =
+                                    document_meta(&document, source, sha256, origin, &records);
+                                Outcome::Indexed(Box::new(meta), records)
+                            }
+                        }
+                    }
+                };
+                if sender.send(outcome).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        for outcome in receiver {
+            match outcome {
+                Outcome::Indexed(meta, records) => {
+                    progress.set_message(meta.id.clone());
+                    progress.inc(meta.bytes);
+                    if known.contains_key(meta.id.as_str()) {
+                        builder.delete_document(&meta.id);
+                    }
+                    for record in &records {
+                        builder
+                            .add(record)
+                            .with_context(|| format!("cannot index {}", meta.file))?;
+                    }
+                    indexed.push(*meta);
+                }
+                Outcome::Same(meta) => {
+                    progress.inc(meta.bytes);
+                    kept.push(*meta);
+                }
+                Outcome::Failed(problem) => {
+                    eprintln!("horizon: skipped: {problem}");
+                    // A document that was indexed and now cannot be read leaves the index.
+                    if let Some(id) = plan
+                        .sources
+                        .iter()
+                        .find(|s| s.path == problem.path && known.contains_key(s.id.as_str()))
+                        .map(|s| s.id.clone())
+                    {
+                        builder.delete_document(&id);
+                    }
+                    problems.push(problem);
+                }
+            }
+        }
+        Ok(())
+    })?;
     progress.finish_and_clear();
-    let editions = tally.editions();
-    let document_count = documents.len();
-    let (passages, words) = (tally.passages, tally.words);
+    if indexed.is_empty() && kept.is_empty() {
+        anyhow::bail!(
+            "no document of {} could be read ({} skipped, see above); the index was left as it was",
+            corpus_dir.display(),
+            problems.len()
+        );
+    }
+    let bytes_indexed = indexed.iter().map(|d| d.bytes).sum();
+    let (indexed_count, kept_count) = (indexed.len(), kept.len());
+    let mut documents = kept;
+    documents.extend(indexed);
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let editions = editions_of(&documents);
+    let passages = documents.iter().map(|d| d.passages).sum();
+    let words = documents.iter().map(|d| d.words).sum();
+    let bytes = documents.iter().map(|d| d.bytes).sum();
     let meta = IndexMeta {
-        format: 0,
+        format: FORMAT_VERSION,
         horizon: env!("CARGO_PKG_VERSION").to_string(),
-        analyzer: AnalyzerMeta::of(analyzer),
+        analyzer: AnalyzerMeta::of(options.analyzer),
         stopwords: stopwords.sorted(),
         corpus: corpus_dir.display().to_string(),
         created: 0,
+        config,
         documents,
         editions: editions.clone(),
         themes: layout
@@ -137,6 +324,7 @@ pub fn build(
         passages,
         words,
     };
+    let document_count = meta.documents.len();
     builder
         .finish(meta)
         .with_context(|| format!("cannot finish the index in {}", index_dir.display()))?;
@@ -145,14 +333,80 @@ pub fn build(
         editions,
         passages,
         words,
-        bytes: total_bytes,
-        problems: loaded.problems,
+        bytes,
+        bytes_indexed,
+        indexed: indexed_count,
+        kept: kept_count,
+        removed: removed.len(),
+        problems,
         lexicon_problems: lexicon.problems,
     })
 }
 
+/// What besides its bytes decides a document's passages: its manifest row, or that it has none.
+fn origin_of(source: &Source) -> String {
+    match &source.row {
+        Some(row) => format!(
+            "{}|{}|{}|{}|{}|{}|{}",
+            row.file,
+            row.series,
+            row.edition,
+            row.date.as_deref().unwrap_or(""),
+            row.title,
+            row.publisher,
+            row.url
+        ),
+        None => "unlisted".to_string(),
+    }
+}
+
+/// A fingerprint of everything besides the documents that shapes the index.
+fn config_hash(
+    analyzer: Analyzer,
+    stopwords: &Stopwords,
+    lexicon: &Lexicon,
+    editions: &[EditionDef],
+) -> String {
+    let mut hash = Sha256::new();
+    hash.update(format!(
+        "{FORMAT_VERSION}|{}|{}|{}|",
+        env!("CARGO_PKG_VERSION"),
+        analyzer.name(),
+        analyzer.version()
+    ));
+    for word in stopwords.sorted() {
+        hash.update(word);
+        hash.update("\n");
+    }
+    for (file, digest) in &lexicon.files {
+        hash.update(format!("{file}={digest}\n"));
+    }
+    for edition in editions {
+        hash.update(format!(
+            "{}|{}|{}\n",
+            edition.series,
+            edition.edition,
+            edition.date.as_deref().unwrap_or("")
+        ));
+    }
+    hex(&hash.finalize())
+}
+
 /// What the structure stage needs to know: the lexicon's themes and sections, and every edition.
-fn layout(lexicon: &Lexicon, loaded: &LoadedCorpus) -> Layout {
+fn layout(lexicon: &Lexicon, plan: &Plan) -> Layout {
+    let mut editions: Vec<String> = plan.editions.iter().map(|e| e.edition.clone()).collect();
+    for source in &plan.sources {
+        if let Some(row) = &source.row {
+            if !editions.contains(&row.edition) {
+                editions.push(row.edition.clone());
+            }
+        }
+    }
+    layout_for(lexicon, editions)
+}
+
+/// The structure stage's view of a lexicon (themes with their words, section titles) and editions.
+pub fn layout_for(lexicon: &Lexicon, editions: Vec<String>) -> Layout {
     let themes = lexicon
         .of(EntryKind::Theme)
         .filter(|e| e.entry_type != "section")
@@ -167,16 +421,66 @@ fn layout(lexicon: &Lexicon, loaded: &LoadedCorpus) -> Layout {
         .filter(|e| e.entry_type == "section")
         .map(|e| e.label.clone())
         .collect();
-    let mut editions: Vec<String> = loaded.editions.iter().map(|e| e.edition.clone()).collect();
-    for document in &loaded.documents {
-        if !editions.contains(&document.meta.edition) {
-            editions.push(document.meta.edition.clone());
+    Layout::new(themes, sections, editions)
+}
+
+fn document_meta(
+    document: &Document,
+    source: &Source,
+    sha256: String,
+    origin: String,
+    records: &[PassageRecord],
+) -> DocumentMeta {
+    let mut editions: Vec<DocEdition> = Vec::new();
+    for record in records {
+        let date = (!record.date.is_empty()).then(|| record.date.clone());
+        match editions.iter_mut().find(|e| e.name == record.edition) {
+            Some(edition) => {
+                edition.passages += 1;
+                edition.words += record.words;
+            }
+            None => editions.push(DocEdition {
+                name: record.edition.clone(),
+                date,
+                passages: 1,
+                words: record.words,
+            }),
         }
     }
-    Layout {
-        themes,
-        sections,
+    let mut signals: Vec<DocSignal> = Vec::new();
+    for record in records {
+        for mention in &record.mentions {
+            match signals
+                .iter_mut()
+                .find(|s| s.signal == mention.signal && s.edition == record.edition)
+            {
+                Some(signal) => signal.mentions += 1,
+                None => signals.push(DocSignal {
+                    edition: record.edition.clone(),
+                    signal: mention.signal.clone(),
+                    mentions: 1,
+                }),
+            }
+        }
+    }
+    DocumentMeta {
+        id: document.id.clone(),
+        file: document.path.display().to_string(),
+        series: document.meta.series.clone(),
+        edition: document.meta.edition.clone(),
+        date: document.meta.date.clone(),
+        title: document.meta.title.clone(),
+        publisher: document.meta.publisher.clone(),
+        url: document.meta.url.clone(),
+        listed: document.meta.listed,
+        bytes: source.size,
+        passages: records.len() as u64,
+        words: records.iter().map(|r| r.words).sum(),
+        modified: source.modified as u64,
+        sha256,
+        origin,
         editions,
+        signals,
     }
 }
 
@@ -246,54 +550,35 @@ fn records(
         .collect()
 }
 
-/// Passages, words and documents per edition, as the passages come.
-#[derive(Default)]
-struct EditionTally {
-    editions: Vec<EditionMeta>,
-    docs: Vec<Vec<String>>,
-    passages: u64,
-    words: u64,
-}
-
-impl EditionTally {
-    fn add(&mut self, record: &PassageRecord) {
-        self.passages += 1;
-        self.words += record.words;
-        let index = match self.editions.iter().position(|e| e.name == record.edition) {
-            Some(i) => i,
-            None => {
-                self.editions.push(EditionMeta {
-                    name: record.edition.clone(),
-                    series: record.series.clone(),
-                    date: (!record.date.is_empty()).then(|| record.date.clone()),
-                    documents: 0,
-                    passages: 0,
-                    words: 0,
-                });
-                self.docs.push(Vec::new());
-                self.editions.len() - 1
+/// Editions over all documents, in date order (undated last).
+fn editions_of(documents: &[DocumentMeta]) -> Vec<EditionMeta> {
+    let mut editions: Vec<EditionMeta> = Vec::new();
+    for document in documents {
+        for part in &document.editions {
+            match editions.iter_mut().find(|e| e.name == part.name) {
+                Some(edition) => {
+                    edition.documents += 1;
+                    edition.passages += part.passages;
+                    edition.words += part.words;
+                    if part.date.is_some() && (edition.date.is_none() || part.date < edition.date) {
+                        edition.date = part.date.clone();
+                    }
+                }
+                None => editions.push(EditionMeta {
+                    name: part.name.clone(),
+                    series: document.series.clone(),
+                    date: part.date.clone(),
+                    documents: 1,
+                    passages: part.passages,
+                    words: part.words,
+                }),
             }
-        };
-        let edition = &mut self.editions[index];
-        edition.passages += 1;
-        edition.words += record.words;
-        if !record.date.is_empty() && edition.date.as_ref().is_none_or(|d| record.date < *d) {
-            edition.date = Some(record.date.clone());
-        }
-        if !self.docs[index].contains(&record.doc) {
-            self.docs[index].push(record.doc.clone());
-            edition.documents += 1;
         }
     }
-
-    /// The editions in date order, undated last.
-    fn editions(&self) -> Vec<EditionMeta> {
-        let mut editions = self.editions.clone();
-        editions.sort_by(|a, b| {
-            (a.date.is_none(), &a.date, &a.name).cmp(&(b.date.is_none(), &b.date, &b.name))
-        });
-        editions
-    }
+    editions.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.name).cmp(&(b.date.is_none(), &b.date, &b.name))
+    });
+    editions
 }
 
 /// The stop words: `--stopwords FILE`, else `stopwords/nl.txt`, else the list shipped in the binary.
@@ -313,7 +598,7 @@ fn progress_bar(total_bytes: u64, show: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg}")
+        ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {msg}")
             .expect("the progress template is valid"),
     );
     bar

@@ -27,7 +27,12 @@ pub fn run(config: &EvaluateConfig) -> anyhow::Result<ExitCode> {
     let mut ranks: Vec<Vec<Option<usize>>> = Vec::new();
     for analyzer in Analyzer::ALL {
         let dir = scratch.path().join(analyzer.name());
-        crate::pipeline::build(&config.corpus, &dir, analyzer, &stopwords, false)?;
+        crate::pipeline::build(
+            &config.corpus,
+            &dir,
+            &stopwords,
+            &crate::pipeline::Options::new(analyzer),
+        )?;
         let index = HorizonIndex::open(&dir)?;
         let mut found = Vec::with_capacity(cases.len());
         for case in &cases {

@@ -5,23 +5,33 @@ use std::time::Instant;
 
 use crate::cli::IngestConfig;
 use crate::export::{Cell, Column, Format, Output, Table};
-use crate::pipeline::{build, stopwords};
-use crate::signals::mentions::{count, GroupBy};
+use crate::pipeline::{build, stopwords, Options};
+use std::collections::HashMap;
 
 /// How many actors and measures the summary shows per edition.
 const TOP_SIGNALS: usize = 5;
 
-/// The most mentioned actors and measures of each edition, from the index just written.
+/// The most memory this process has held, in megabytes (Linux; elsewhere unknown).
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// The most mentioned actors and measures of each edition, from the metadata of the index just
+/// written (the counts it keeps per document), without reading every passage again.
 fn top_signals(index: &std::path::Path) -> anyhow::Result<Table> {
     let index = super::open_index(index)?;
-    let records = index.passages()?;
-    let rows = count(
-        &records,
-        &index.meta.signals,
-        &index.meta.editions,
-        GroupBy::Edition,
-        |s| s.kind != "theme",
-    );
+    let meta = &index.meta;
+    let mut totals: HashMap<(&str, &str), u64> = HashMap::new();
+    for document in &meta.documents {
+        for signal in &document.signals {
+            *totals
+                .entry((signal.edition.as_str(), signal.signal.as_str()))
+                .or_default() += signal.mentions;
+        }
+    }
     let mut table = Table::new(vec![
         Column::new("edition"),
         Column::new("top signals"),
@@ -30,21 +40,32 @@ fn top_signals(index: &std::path::Path) -> anyhow::Result<Table> {
         Column::new("per_10k"),
     ])
     .with_empty_message("no actors or measures mentioned (is the lexicon empty?)");
-    let mut shown: Vec<(String, usize)> = Vec::new();
-    for row in rows {
-        let per_10k = row.per_10k();
-        match shown.iter_mut().find(|(e, _)| *e == row.edition) {
-            Some((_, n)) if *n >= TOP_SIGNALS => continue,
-            Some((_, n)) => *n += 1,
-            None => shown.push((row.edition.clone(), 1)),
+    for edition in &meta.editions {
+        let mut top: Vec<(&crate::index::SignalMeta, u64)> = meta
+            .signals
+            .iter()
+            .filter(|s| s.kind != "theme")
+            .filter_map(|s| {
+                totals
+                    .get(&(edition.name.as_str(), s.id.as_str()))
+                    .map(|n| (s, *n))
+            })
+            .collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.id.cmp(&b.0.id)));
+        for (signal, mentions) in top.into_iter().take(TOP_SIGNALS) {
+            let per_10k = if edition.words == 0 {
+                0.0
+            } else {
+                mentions as f64 / edition.words as f64 * 10_000.0
+            };
+            table.push(vec![
+                edition.name.clone().into(),
+                signal.label.clone().into(),
+                signal.kind.clone().into(),
+                mentions.into(),
+                Cell::Float(per_10k),
+            ]);
         }
-        table.push(vec![
-            row.edition.into(),
-            row.signal.label.into(),
-            row.signal.kind.into(),
-            row.mentions.into(),
-            Cell::Float(per_10k),
-        ]);
     }
     Ok(table)
 }
@@ -52,13 +73,14 @@ fn top_signals(index: &std::path::Path) -> anyhow::Result<Table> {
 pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let stopwords = stopwords(config.stopwords.as_deref())?;
-    let built = build(
-        &config.corpus,
-        &config.index,
-        config.analyzer,
-        &stopwords,
-        true,
-    )?;
+    let options = Options {
+        analyzer: config.analyzer,
+        show_progress: true,
+        memory: config.memory,
+        full: config.full,
+        strict: config.strict,
+    };
+    let built = build(&config.corpus, &config.index, &stopwords, &options)?;
     let seconds = started.elapsed().as_secs_f64();
     let megabytes = built.bytes as f64 / 1_000_000.0;
     let mut summary = Table::new(vec![
@@ -70,6 +92,10 @@ pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
         Column::new("seconds"),
         Column::new("mb_per_s"),
         Column::new("skipped"),
+        Column::new("indexed"),
+        Column::new("kept"),
+        Column::new("removed"),
+        Column::new("peak_mb"),
     ]);
     summary.push(vec![
         built.documents.into(),
@@ -78,12 +104,17 @@ pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
         built.words.into(),
         Cell::Float(megabytes),
         Cell::Float(seconds),
+        // The rate of what this run read and indexed: an update that kept everything is not fast.
         Cell::Float(if seconds > 0.0 {
-            megabytes / seconds
+            built.bytes_indexed as f64 / 1_000_000.0 / seconds
         } else {
             0.0
         }),
         built.problems.len().into(),
+        built.indexed.into(),
+        built.kept.into(),
+        built.removed.into(),
+        peak_memory_mb().map_or(Cell::Empty, Cell::Float),
     ]);
     config.output.write(&summary)?;
     if config.output.format == Format::Table && config.output.path.is_none() {

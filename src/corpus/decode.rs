@@ -1,4 +1,6 @@
 //! File checks and decoding: from the bytes of a file to text, or a reason (with line) why not.
+//! Text that is not UTF-8 is read as Windows-1252 (a superset of Latin-1, what Dutch Windows
+//! exports are) with a warning, unless the caller is strict.
 
 /// A document's text and where it starts in the file.
 #[derive(Debug, PartialEq, Eq)]
@@ -6,6 +8,8 @@ pub struct Decoded {
     pub text: String,
     /// Bytes skipped at the start of the file (a UTF-8 byte-order mark).
     pub offset: usize,
+    /// Set when the bytes were not UTF-8 and were read as Windows-1252: where the first such byte is.
+    pub fallback: Option<DecodeError>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -40,7 +44,38 @@ impl DecodeError {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Checks that `bytes` are a text document and decodes them.
+/// Decodes `bytes` as UTF-8, or when they are not, as Windows-1252 (`strict` refuses instead).
+pub fn decode_lenient(bytes: &[u8], strict: bool) -> Result<Decoded, DecodeError> {
+    match decode(bytes) {
+        Err(err @ DecodeError::NotUtf8 { .. }) if !strict => {
+            let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+            if text.trim().is_empty() {
+                return Err(DecodeError::Empty);
+            }
+            Ok(Decoded {
+                text,
+                offset: 0,
+                fallback: Some(err),
+            })
+        }
+        other => other,
+    }
+}
+
+/// The character a Windows-1252 byte stands for.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[(byte - 0x80) as usize],
+        other => other as char,
+    }
+}
+
+/// Checks that `bytes` are a UTF-8 text document and decodes them.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.starts_with(b"%PDF-") {
         return Err(DecodeError::Pdf);
@@ -81,6 +116,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(Decoded {
         text: text.to_string(),
         offset,
+        fallback: None,
     })
 }
 
@@ -114,6 +150,32 @@ mod tests {
         assert_eq!(
             decode(bytes).unwrap_err().to_string(),
             "not UTF-8 text: byte 0xEF at line 2, column 6 cannot be read; save the file as UTF-8"
+        );
+    }
+
+    #[test]
+    fn reads_windows_1252_with_a_note_unless_strict() {
+        let bytes = b"Inleiding\nde ge\xEFntegreerde aanpak \x96 de risico\x92s\n";
+        let decoded = decode_lenient(bytes, false).unwrap();
+        assert_eq!(
+            decoded.text,
+            "Inleiding\nde geïntegreerde aanpak – de risico’s\n"
+        );
+        assert_eq!(
+            decoded.fallback,
+            Some(DecodeError::NotUtf8 {
+                line: 2,
+                column: 6,
+                byte: 0xEF
+            })
+        );
+        assert!(matches!(
+            decode_lenient(bytes, true),
+            Err(DecodeError::NotUtf8 { .. })
+        ));
+        assert_eq!(
+            decode_lenient("één".as_bytes(), false).unwrap().fallback,
+            None
         );
     }
 

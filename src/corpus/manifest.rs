@@ -86,7 +86,8 @@ impl Manifest {
         Manifest::parse(path, &bytes)
     }
 
-    fn parse(path: &Path, bytes: &[u8]) -> Result<Manifest, ManifestError> {
+    /// Parses manifest bytes as if read from `path`.
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<Manifest, ManifestError> {
         let sheet = Sheet::parse(bytes).map_err(|why| ManifestError::Header {
             path: path.to_path_buf(),
             why,

@@ -16,9 +16,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use decode::decode;
+pub use decode::{decode, decode_lenient};
 pub use editions::EditionDef;
 pub use manifest::{Manifest, ManifestRow};
+use sha2::{Digest, Sha256};
 
 /// The manifest's file name inside a corpus folder.
 pub const MANIFEST_FILE: &str = "manifest.csv";
@@ -68,23 +69,11 @@ impl fmt::Display for Problem {
     }
 }
 
-/// What loading a corpus folder found.
-#[derive(Debug, Default)]
-pub struct LoadedCorpus {
-    pub documents: Vec<Document>,
-    /// Documents that were skipped, and why.
-    pub problems: Vec<Problem>,
-    /// Things the user should know that did not stop a document (an unlisted file, an unknown column).
-    pub warnings: Vec<Problem>,
-    /// Editions declared in `editions.csv`, beside those of the documents.
-    pub editions: Vec<EditionDef>,
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
     #[error("corpus folder {0} does not exist; give the folder that holds your documents (default: corpus)")]
     MissingFolder(PathBuf),
-    #[error("{0} is not a folder; give the folder that holds your documents")]
+    #[error("{0} is not a folder or a .jsonl file; give the folder that holds your documents")]
     NotAFolder(PathBuf),
     #[error("cannot list {path}")]
     List {
@@ -94,34 +83,88 @@ pub enum CorpusError {
     },
     #[error(transparent)]
     Manifest(#[from] manifest::ManifestError),
-    #[error("{0}: no .txt or .md documents found; put the documents in this folder (subfolders are searched too)")]
+    #[error("{0}: no .txt, .md or .jsonl documents found; put the documents in this folder (subfolders are searched too)")]
     NoDocuments(PathBuf),
 }
 
-/// Reads every document of the corpus folder `dir`, with metadata from its manifest where it has one.
-pub fn load(dir: &Path) -> Result<LoadedCorpus, CorpusError> {
-    if !dir.exists() {
-        return Err(CorpusError::MissingFolder(dir.to_path_buf()));
+/// Where a document's text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A whole `.txt` or `.md` file.
+    File,
+    /// One line of a JSON-lines file (`{"Content": "..."}`), at a byte range.
+    JsonLine { line: usize, offset: u64, len: u64 },
+}
+
+/// A document to read: its id, where its text is, and what the manifest says of it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub path: PathBuf,
+    pub origin: Origin,
+    pub row: Option<ManifestRow>,
+    /// Bytes of text (the file, or the JSON line).
+    pub size: u64,
+    /// Last modification of the file, in nanoseconds since the epoch (0 where unknown).
+    pub modified: u128,
+}
+
+/// What a corpus holds, before any document is read.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// The corpus folder (for a JSON-lines file given alone, its folder).
+    pub root: PathBuf,
+    pub sources: Vec<Source>,
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+    pub editions: Vec<EditionDef>,
+}
+
+/// Lists the documents of `corpus` (a folder, or one `.jsonl` file), with metadata from the manifest
+/// where there is one; reads no document yet.
+pub fn plan(corpus: &Path) -> Result<Plan, CorpusError> {
+    if !corpus.exists() {
+        return Err(CorpusError::MissingFolder(corpus.to_path_buf()));
     }
-    if !dir.is_dir() {
-        return Err(CorpusError::NotAFolder(dir.to_path_buf()));
+    if corpus.is_file() {
+        if corpus.extension().is_some_and(|e| e == "jsonl") {
+            let root = corpus.parent().unwrap_or(Path::new(".")).to_path_buf();
+            let mut plan = Plan {
+                root: root.clone(),
+                ..Plan::default()
+            };
+            add_json_lines(&root, corpus, &mut plan);
+            plan.warnings.push(Problem {
+                path: corpus.to_path_buf(),
+                line: None,
+                message: format!(
+                    "no {MANIFEST_FILE}; edition and date of {} documents inferred from their text",
+                    plan.sources.len()
+                ),
+            });
+            return Ok(plan);
+        }
+        return Err(CorpusError::NotAFolder(corpus.to_path_buf()));
     }
-    let mut loaded = LoadedCorpus::default();
+    let dir = corpus;
+    let mut plan = Plan {
+        root: dir.to_path_buf(),
+        ..Plan::default()
+    };
     let manifest_path = dir.join(MANIFEST_FILE);
     let manifest = if manifest_path.is_file() {
         let manifest = Manifest::read(&manifest_path)?;
-        loaded.warnings.extend(manifest.warnings.iter().cloned());
-        loaded.problems.extend(manifest.problems.iter().cloned());
+        plan.warnings.extend(manifest.warnings.iter().cloned());
+        plan.problems.extend(manifest.problems.iter().cloned());
         Some(manifest)
     } else {
         None
     };
-
     let editions_path = dir.join(editions::EDITIONS_FILE);
     if editions_path.is_file() {
         let (editions, problems) = editions::read(&editions_path);
-        loaded.editions = editions;
-        loaded.warnings.extend(problems);
+        plan.editions = editions;
+        plan.warnings.extend(problems);
     }
     let files = discover::documents(dir)?;
     let mut listed: BTreeMap<PathBuf, &ManifestRow> = BTreeMap::new();
@@ -131,7 +174,7 @@ pub fn load(dir: &Path) -> Result<LoadedCorpus, CorpusError> {
             if path.is_file() {
                 listed.insert(normalise(&path), row);
             } else {
-                loaded.problems.push(Problem {
+                plan.problems.push(Problem {
                     path: manifest_path.clone(),
                     line: Some(row.line),
                     message: format!(
@@ -154,65 +197,44 @@ pub fn load(dir: &Path) -> Result<LoadedCorpus, CorpusError> {
         if rejected.contains(&key) {
             continue;
         }
-        let row = listed.remove(&key);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                loaded.problems.push(Problem {
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            listed.remove(&key);
+            add_json_lines(dir, &path, &mut plan);
+            continue;
+        }
+        let row = listed.remove(&key).cloned();
+        if row.is_none() {
+            unlisted += 1;
+            if manifest.is_some() {
+                plan.warnings.push(Problem {
                     path: path.clone(),
                     line: None,
-                    message: format!("cannot read the file ({err}); check its permissions"),
+                    message: format!(
+                        "not in {MANIFEST_FILE}; edition and date inferred from its name and text (add a row to set them)"
+                    ),
                 });
-                continue;
             }
-        };
-        let decoded = match decode(&bytes) {
-            Ok(decoded) => decoded,
-            Err(err) => {
-                loaded.problems.push(Problem {
-                    path: path.clone(),
-                    line: err.line(),
-                    message: err.to_string(),
-                });
-                continue;
-            }
-        };
-        let id = doc_id(dir, &path);
-        let meta = match row {
-            Some(row) => row.meta(),
-            None => {
-                unlisted += 1;
-                if manifest.is_some() {
-                    loaded.warnings.push(Problem {
-                        path: path.clone(),
-                        line: None,
-                        message: format!(
-                            "not in {MANIFEST_FILE}; edition and date inferred from its name and text (add a row to set them)"
-                        ),
-                    });
-                }
-                infer::meta(dir, &path, &decoded.text)
-            }
-        };
-        loaded.documents.push(Document {
-            id,
+        }
+        let (size, modified) = stamp(&path);
+        plan.sources.push(Source {
+            id: doc_id(dir, &path),
             path,
-            meta,
-            text: decoded.text,
-            source_offset: decoded.offset,
-            bytes: bytes.len() as u64,
+            origin: Origin::File,
+            row,
+            size,
+            modified,
         });
     }
     // Files listed by the manifest but not of a known kind (.pdf, .docx) still must not vanish silently.
     for path in listed.into_keys() {
-        loaded.problems.push(Problem {
-            message: "listed in the manifest but not a .txt or .md file; convert it to text (e.g. pdftotext) and list that file".to_string(),
+        plan.problems.push(Problem {
+            message: "listed in the manifest but not a .txt, .md or .jsonl file; convert it to text (e.g. pdftotext) and list that file".to_string(),
             path,
             line: None,
         });
     }
     if manifest.is_none() && unlisted > 0 {
-        loaded.warnings.push(Problem {
+        plan.warnings.push(Problem {
             path: dir.to_path_buf(),
             line: None,
             message: format!(
@@ -220,10 +242,154 @@ pub fn load(dir: &Path) -> Result<LoadedCorpus, CorpusError> {
             ),
         });
     }
-    if loaded.documents.is_empty() && loaded.problems.is_empty() {
+    if plan.sources.is_empty() && plan.problems.is_empty() {
         return Err(CorpusError::NoDocuments(dir.to_path_buf()));
     }
-    Ok(loaded)
+    Ok(plan)
+}
+
+/// One source per non-empty line of a JSON-lines file.
+fn add_json_lines(root: &Path, path: &Path, plan: &mut Plan) {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            plan.problems.push(Problem {
+                path: path.to_path_buf(),
+                line: None,
+                message: format!("cannot read the file ({err}); check its permissions"),
+            });
+            return;
+        }
+    };
+    let (_, modified) = stamp(path);
+    let base = doc_id(root, path);
+    let mut offset = 0u64;
+    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let len = line.len() as u64;
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            plan.sources.push(Source {
+                id: format!("{base}/{}", index + 1),
+                path: path.to_path_buf(),
+                origin: Origin::JsonLine {
+                    line: index + 1,
+                    offset,
+                    len,
+                },
+                row: None,
+                size: len,
+                modified,
+            });
+        }
+        offset += len + 1;
+    }
+}
+
+fn stamp(path: &Path) -> (u64, u128) {
+    std::fs::metadata(path)
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            (m.len(), modified)
+        })
+        .unwrap_or((0, 0))
+}
+
+impl Source {
+    /// Reads and decodes the document, with its metadata; a document that cannot be used is a
+    /// [`Problem`] naming its file and line. Also returns the SHA-256 of its bytes, and a warning
+    /// when the text was not UTF-8 and was read as Windows-1252 (`strict` refuses it instead).
+    pub fn read(
+        &self,
+        root: &Path,
+        strict: bool,
+    ) -> Result<(Document, String, Option<Problem>), Problem> {
+        let problem = |line: Option<usize>, message: String| Problem {
+            path: self.path.clone(),
+            line,
+            message,
+        };
+        let bytes = match &self.origin {
+            Origin::File => std::fs::read(&self.path).map_err(|err| {
+                problem(
+                    None,
+                    format!("cannot read the file ({err}); check its permissions"),
+                )
+            })?,
+            Origin::JsonLine { line, offset, len } => {
+                use std::io::{Read, Seek, SeekFrom};
+                let mut raw = vec![0; *len as usize];
+                std::fs::File::open(&self.path)
+                    .and_then(|mut f| {
+                        f.seek(SeekFrom::Start(*offset))?;
+                        f.read_exact(&mut raw)
+                    })
+                    .map_err(|err| problem(Some(*line), format!("cannot read the line ({err})")))?;
+                json_text(&raw)
+                    .map_err(|why| problem(Some(*line), why))?
+                    .into_bytes()
+            }
+        };
+        let hash = hex(&Sha256::digest(&bytes));
+        let line_of = |decode_line: Option<usize>| match &self.origin {
+            Origin::JsonLine { line, .. } => Some(*line),
+            Origin::File => decode_line,
+        };
+        let decoded = decode_lenient(&bytes, strict)
+            .map_err(|err| problem(line_of(err.line()), err.to_string()))?;
+        let warning = decoded.fallback.as_ref().map(|err| match err {
+            decode::DecodeError::NotUtf8 { line, column, byte } => problem(
+                line_of(Some(*line)),
+                format!(
+                    "not UTF-8 (byte 0x{byte:02X} at column {column}); read as Windows-1252: check its accents, or save it as UTF-8 (--strict refuses such files)"
+                ),
+            ),
+            other => problem(line_of(other.line()), other.to_string()),
+        });
+        let mut meta = match &self.row {
+            Some(row) => row.meta(),
+            None => infer::meta(root, &self.path, &decoded.text),
+        };
+        if let Origin::JsonLine { .. } = self.origin {
+            // A file name says nothing of the many documents in one JSON-lines file.
+            let from_text =
+                infer::meta(root, Path::new(&format!("{}.txt", self.id)), &decoded.text);
+            meta.edition = from_text.edition;
+            meta.date = from_text.date;
+            meta.title = from_text.title;
+        }
+        Ok((
+            Document {
+                id: self.id.clone(),
+                path: self.path.clone(),
+                meta,
+                text: decoded.text,
+                source_offset: decoded.offset,
+                bytes: bytes.len() as u64,
+            },
+            hash,
+            warning,
+        ))
+    }
+}
+
+/// The text of a JSON-lines record: its `Content` (or `content`, `text`) field.
+fn json_text(raw: &[u8]) -> Result<String, String> {
+    let value: serde_json::Value = serde_json::from_slice(raw).map_err(|err| {
+        format!("not a JSON object ({err}); each line must be {{\"Content\": \"...\"}}")
+    })?;
+    ["Content", "content", "text", "Text"]
+        .iter()
+        .find_map(|key| value.get(key).and_then(|v| v.as_str()))
+        .map(str::to_string)
+        .ok_or_else(|| "the JSON object has no \"Content\" text field".to_string())
+}
+
+/// Lower-case hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn normalise(path: &Path) -> PathBuf {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analyzer;
 
 /// Bumped whenever the layout of the index folder or the schema changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct IndexMeta {
@@ -18,6 +18,9 @@ pub struct IndexMeta {
     pub corpus: String,
     /// Seconds since the Unix epoch when ingest finished.
     pub created: u64,
+    /// SHA-256 of everything besides the documents that decides the index: versions, stop words,
+    /// lexicon, editions. Another value means a full rebuild.
+    pub config: String,
     pub documents: Vec<DocumentMeta>,
     /// Editions in date order, with their passages and words.
     pub editions: Vec<EditionMeta>,
@@ -85,6 +88,31 @@ pub struct DocumentMeta {
     pub bytes: u64,
     pub passages: u64,
     pub words: u64,
+    /// When the file was last changed (ns since the epoch), to skip unchanged files cheaply.
+    pub modified: u64,
+    /// SHA-256 of the document's bytes.
+    pub sha256: String,
+    /// What else decides its passages: its manifest row (or its absence).
+    pub origin: String,
+    /// Passages and words per edition it holds (a review can quote an earlier edition).
+    pub editions: Vec<DocEdition>,
+    /// Mentions per edition and signal, so summaries need not read every passage.
+    pub signals: Vec<DocSignal>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct DocSignal {
+    pub edition: String,
+    pub signal: String,
+    pub mentions: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct DocEdition {
+    pub name: String,
+    pub date: Option<String>,
+    pub passages: u64,
+    pub words: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -115,7 +143,7 @@ mod tests {
     fn editions_are_found_in_any_case() {
         let meta: IndexMeta = serde_json::from_value(serde_json::json!({
             "format": FORMAT_VERSION, "horizon": "0", "analyzer": {"name": "horizon_nl", "version": 1},
-            "stopwords": [], "corpus": "corpus", "created": 0, "documents": [],
+            "stopwords": [], "corpus": "corpus", "created": 0, "config": "", "documents": [],
             "editions": [{"name": "NVS 2019", "series": "NVS", "date": "2019-06-07", "documents": 1, "passages": 2, "words": 3}],
             "themes": [], "lexicon": {"source": "built-in", "files": []}, "signals": [], "passages": 2, "words": 3
         }))

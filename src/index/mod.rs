@@ -6,6 +6,7 @@
 //! whole index. This module owns those files; it takes finished passages from the pipeline and hands
 //! back records and hits.
 
+mod lock;
 mod meta;
 pub mod quality;
 mod query;
@@ -16,9 +17,10 @@ mod writer;
 
 use std::path::PathBuf;
 
+pub use lock::IngestLock;
 pub use meta::{
-    AnalyzerMeta, DocumentMeta, EditionMeta, IndexMeta, LexiconMeta, SignalMeta, ThemeMeta,
-    FORMAT_VERSION,
+    AnalyzerMeta, DocEdition, DocSignal, DocumentMeta, EditionMeta, IndexMeta, LexiconMeta,
+    SignalMeta, ThemeMeta, FORMAT_VERSION,
 };
 pub use query::{parse as parse_query, QueryError};
 pub use reader::HorizonIndex;
@@ -45,6 +47,8 @@ pub enum IndexError {
     Stale { path: PathBuf, why: String },
     #[error("the index in {path} is damaged ({why}); re-run horizon ingest")]
     Damaged { path: PathBuf, why: String },
+    #[error("another ingest (process {pid}) is writing the index in {path}; wait for it to finish, then run horizon ingest again")]
+    Locked { path: PathBuf, pid: u32 },
     #[error("cannot write the index in {path}")]
     Write {
         path: PathBuf,

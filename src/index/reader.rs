@@ -13,6 +13,20 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis::{Analyzer, Stopwords};
 
+/// A lexicon file the index was built with that now reads differently, if any. Files that cannot
+/// be found from here (another working folder, the built-in lexicon) are not held against it.
+fn changed_lexicon_file(meta: &IndexMeta) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    meta.lexicon.files.iter().find_map(|(file, hash)| {
+        let bytes = fs::read(file).ok()?;
+        let now: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        (&now != hash).then(|| file.clone())
+    })
+}
+
 /// An open horizon index.
 pub struct HorizonIndex {
     pub dir: PathBuf,
@@ -24,6 +38,21 @@ pub struct HorizonIndex {
 }
 
 impl HorizonIndex {
+    /// The current generation of the index in `dir` and its metadata, if it has a readable one of
+    /// this format: what an update starts from.
+    pub fn current_meta(dir: &Path) -> Option<(String, IndexMeta)> {
+        let generation = fs::read_to_string(dir.join(CURRENT_FILE))
+            .ok()?
+            .trim()
+            .to_string();
+        if !generation.starts_with("gen-") || generation.contains(['/', '\\']) {
+            return None;
+        }
+        let text = fs::read_to_string(dir.join(&generation).join(META_FILE)).ok()?;
+        let meta: IndexMeta = serde_json::from_str(&text).ok()?;
+        (meta.format == FORMAT_VERSION).then_some((generation, meta))
+    }
+
     pub fn open(dir: &Path) -> Result<HorizonIndex, IndexError> {
         if !dir.is_dir() {
             return Err(IndexError::Missing(dir.to_path_buf()));
@@ -108,6 +137,12 @@ impl HorizonIndex {
                     Analyzer::Horizon.version()
                 ),
             })?;
+        if let Some(file) = changed_lexicon_file(&meta) {
+            return Err(IndexError::Stale {
+                path: dir.to_path_buf(),
+                why: format!("with another lexicon ({file} changed since)"),
+            });
+        }
         let index = Index::open_in_dir(&gen_dir).map_err(|err| damaged(err.to_string()))?;
         let fields = Fields::from_schema(&index.schema())
             .ok_or_else(|| foreign("its schema lacks horizon's fields".to_string()))?;

@@ -283,7 +283,50 @@ fn snippet(generator: &SnippetGenerator, text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+    use tantivy::schema::Schema;
+    use tantivy::tokenizer::TextAnalyzer;
+
     use super::*;
+    use crate::analysis::{DutchAnalyzer, Stopwords};
+
+    fn generator(terms: &[String]) -> SnippetGenerator {
+        let field = Schema::builder().add_text_field("text", tantivy::schema::TEXT);
+        let analyzer = TextAnalyzer::from(DutchAnalyzer::new(Stopwords::parse("de\nhet\n")));
+        let terms: BTreeMap<String, f32> = terms.iter().map(|t| (t.clone(), 1.0)).collect();
+        SnippetGenerator::new(terms, analyzer, field, SNIPPET_CHARS)
+    }
+
+    proptest! {
+        /// Whatever the text and the words searched, the snippet is a piece of the passage with
+        /// balanced highlights, and the ranges it was built from fall on character boundaries.
+        #[test]
+        fn snippets_are_pieces_of_the_passage(
+            text in "[a-zA-Zëïéó’'\\-,. 0-9\n]{0,400}",
+            picks in proptest::collection::vec(0usize..50, 0..4),
+        ) {
+            let mut analyzer = DutchAnalyzer::new(Stopwords::parse("de\nhet\n"));
+            let tokens = analyzer.terms(&text);
+            let terms: Vec<String> = picks
+                .iter()
+                .filter_map(|&i| tokens.get(i % tokens.len().max(1)).map(|t| t.text.clone()))
+                .collect();
+            let generator = generator(&terms);
+            let raw = generator.snippet(&text);
+            for range in merged(raw.highlighted()) {
+                prop_assert!(range.end <= raw.fragment().len());
+                prop_assert!(raw.fragment().is_char_boundary(range.start));
+                prop_assert!(raw.fragment().is_char_boundary(range.end));
+            }
+            let shown = snippet(&generator, &text);
+            prop_assert_eq!(shown.matches("**").count() % 2, 0);
+            let plain = shown.replace("**", "");
+            let plain = plain.trim_start_matches('…').trim_end_matches('…');
+            prop_assert!(text.contains(plain), "{:?} is not in {:?}", plain, text);
+        }
+    }
 
     #[test]
     fn overlapping_highlights_are_merged() {

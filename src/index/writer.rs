@@ -1,5 +1,8 @@
 //! The writer: builds a new generation of the index beside the one in use, then switches `CURRENT`
 //! to it in one rename. Until that rename, readers keep seeing the previous index whole.
+//!
+//! An update starts the new generation from hard links to the current one's files (tantivy never
+//! changes a file once written), deletes the documents that changed or left, and adds the new ones.
 
 use std::fs;
 use std::io::Write;
@@ -13,8 +16,8 @@ use super::schema::{self, Fields, PassageRecord};
 use super::{IndexError, CURRENT_FILE, META_FILE};
 use crate::analysis::{Analyzer, Stopwords};
 
-/// tantivy's indexing memory, shared by its threads.
-const WRITER_MEMORY: usize = 200 * 1024 * 1024;
+/// tantivy's smallest budget per indexing thread.
+const MIN_MEMORY_PER_THREAD: usize = 15 * 1024 * 1024;
 
 pub struct IndexBuilder {
     dir: PathBuf,
@@ -26,11 +29,34 @@ pub struct IndexBuilder {
 }
 
 impl IndexBuilder {
-    /// Starts a new generation in the index folder `dir` (created if missing).
+    /// Starts a new, empty generation in the index folder `dir` (created if missing); tantivy may
+    /// use `memory` bytes for its indexing buffers.
     pub fn create(
         dir: &Path,
         analyzer: Analyzer,
         stopwords: &Stopwords,
+        memory: usize,
+    ) -> Result<IndexBuilder, IndexError> {
+        IndexBuilder::start(dir, None, analyzer, stopwords, memory)
+    }
+
+    /// Starts a new generation from the current one (named `current`), to delete and add documents.
+    pub fn update(
+        dir: &Path,
+        current: &str,
+        analyzer: Analyzer,
+        stopwords: &Stopwords,
+        memory: usize,
+    ) -> Result<IndexBuilder, IndexError> {
+        IndexBuilder::start(dir, Some(current), analyzer, stopwords, memory)
+    }
+
+    fn start(
+        dir: &Path,
+        from: Option<&str>,
+        analyzer: Analyzer,
+        stopwords: &Stopwords,
+        memory: usize,
     ) -> Result<IndexBuilder, IndexError> {
         let io_err = |source| IndexError::Write {
             path: dir.to_path_buf(),
@@ -43,19 +69,39 @@ impl IndexBuilder {
         let generation = format!("gen-{stamp}-{}", std::process::id());
         let gen_dir = dir.join(&generation);
         fs::create_dir(&gen_dir).map_err(io_err)?;
-        let (schema, fields) = schema::build(analyzer.name());
         let tantivy_err = |source| IndexError::Tantivy {
             path: dir.to_path_buf(),
             source,
         };
-        let index = Index::create_in_dir(&gen_dir, schema).map_err(tantivy_err)?;
+        let (index, fields) = match from {
+            None => {
+                let (schema, fields) = schema::build(analyzer.name());
+                (
+                    Index::create_in_dir(&gen_dir, schema).map_err(tantivy_err)?,
+                    fields,
+                )
+            }
+            Some(current) => {
+                link_files(&dir.join(current), &gen_dir).map_err(io_err)?;
+                let index = Index::open_in_dir(&gen_dir).map_err(tantivy_err)?;
+                let fields =
+                    Fields::from_schema(&index.schema()).ok_or_else(|| IndexError::Foreign {
+                        path: dir.to_path_buf(),
+                        why: "its schema lacks horizon's fields".to_string(),
+                    })?;
+                (index, fields)
+            }
+        };
         index
             .tokenizers()
             .register(analyzer.name(), analyzer.build(stopwords));
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        let writer = index
-            .writer_with_num_threads(threads, WRITER_MEMORY)
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let threads = cores.min(memory / MIN_MEMORY_PER_THREAD).max(1);
+        let writer: IndexWriter<TantivyDocument> = index
+            .writer_with_num_threads(threads, memory.max(MIN_MEMORY_PER_THREAD))
             .map_err(tantivy_err)?;
+        // Merging while indexing takes a core from indexing; segments of a build are large already.
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         Ok(IndexBuilder {
             dir: dir.to_path_buf(),
             generation,
@@ -74,6 +120,12 @@ impl IndexBuilder {
                 source,
             })?;
         Ok(())
+    }
+
+    /// Deletes every passage of document `doc` (before its new passages are added).
+    pub fn delete_document(&mut self, doc: &str) {
+        self.writer
+            .delete_term(tantivy::Term::from_field_text(self.fields.doc, doc));
     }
 
     /// Commits the passages, writes `horizon.json`, and makes this generation the current one.
@@ -106,6 +158,25 @@ impl IndexBuilder {
         remove_other_generations(&dir, &self.generation);
         Ok(())
     }
+}
+
+/// Hard-links the index files of generation folder `from` into `to`: tantivy's files never change
+/// once written. Lock files and horizon's own metadata are left behind.
+fn link_files(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let text = name.to_string_lossy();
+        if text.ends_with(".lock") || text == META_FILE {
+            continue;
+        }
+        let target = to.join(&name);
+        if fs::hard_link(entry.path(), &target).is_err() {
+            // Another file system, or one without links: a copy is slower but as good.
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

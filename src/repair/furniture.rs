@@ -11,9 +11,14 @@ pub fn mark(lines: &[&str]) -> Vec<bool> {
     // For each shape, the distinct lines that have it.
     let mut repeats: HashMap<String, HashSet<&str>> = HashMap::new();
     for line in lines {
+        // Only short lines with a number can be running headers with a page number.
+        let trimmed = line.trim();
+        if trimmed.len() > 160 || !trimmed.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let key = shape(line);
         if !key.is_empty() && key.chars().count() <= 80 {
-            repeats.entry(key).or_default().insert(line.trim());
+            repeats.entry(key).or_default().insert(trimmed);
         }
     }
     lines

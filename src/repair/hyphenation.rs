@@ -38,6 +38,18 @@ pub struct Evidence {
 impl Evidence {
     pub fn gather(text: &str) -> Evidence {
         let mut evidence = Evidence::default();
+        // Only a hyphen at a line end asks for evidence; most Markdown and many texts have none.
+        let asks = text.lines().any(|l| {
+            let l = l.trim_end();
+            l.ends_with('-')
+                && l[..l.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+        });
+        if !asks {
+            return evidence;
+        }
         for line in text.lines() {
             let line = line.trim_end();
             let body = line.strip_suffix('-').unwrap_or(line);

@@ -127,6 +127,19 @@ impl Lexicon {
         lexicon
     }
 
+    /// A lexicon from file contents given as (kind, name, bytes), as if read from files so named.
+    pub fn from_bytes(files: &[(EntryKind, &str, &[u8])]) -> Lexicon {
+        let mut lexicon = Lexicon {
+            source: "bytes".to_string(),
+            ..Lexicon::default()
+        };
+        for (kind, name, bytes) in files {
+            lexicon.add_file(*kind, Path::new(name), bytes);
+        }
+        lexicon.check_themes();
+        lexicon
+    }
+
     pub fn built_in() -> Lexicon {
         let mut lexicon = Lexicon {
             source: "built-in".to_string(),

@@ -294,6 +294,27 @@ mod tests {
         assert_eq!(rows[0].signal.id, "rusland", "most mentioned first");
     }
 
+    proptest::proptest! {
+        /// Stored offsets, even damaged ones, give contexts that are pieces of the passage.
+        #[test]
+        fn contexts_fall_on_characters_inside_the_passage(
+            text in "[a-zëïé’ \\n]{1,200}",
+            start in 0usize..260,
+            len in 0usize..40,
+            window in 0usize..80,
+        ) {
+            let mut record = record("nvs#1", "2021", &text, &[]);
+            record.mentions.push(StoredMention { signal: "x".into(), start, end: start + len });
+            let lines = in_context(&[record], "x", None, window);
+            proptest::prop_assert_eq!(lines.len(), 1);
+            let flat_text = flat(&text);
+            proptest::prop_assert!(flat_text.contains(&lines[0].matched));
+            proptest::prop_assert!(flat_text.contains(&lines[0].left));
+            proptest::prop_assert!(lines[0].left.chars().count() <= window);
+            proptest::prop_assert!(lines[0].right.chars().count() <= window);
+        }
+    }
+
     #[test]
     fn contexts_are_one_line_and_cut_at_characters() {
         let records = [record(
