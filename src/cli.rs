@@ -38,6 +38,8 @@ pub enum Command {
     Candidates(CandidatesArgs),
     Compare(CompareArgs),
     Trend(TrendArgs),
+    Report(ReportArgs),
+    Chart(ChartArgs),
     Evaluate(EvaluateArgs),
     Analyze(AnalyzeArgs),
 }
@@ -309,6 +311,36 @@ pub struct TrendArgs {
     pub output: OutputArgs,
 }
 
+/// Write one self-contained HTML report: the corpus at a glance, themes per edition (heat map),
+/// trends of the top actors and measures, what changed between the two latest editions, signals in
+/// context linked to their passages, and the settings.
+///
+/// The page has inline CSS and SVG only (no scripts, fonts or images from anywhere), reads offline
+/// and prints; its labels are Dutch, its colours hold in greyscale and for colour-blind readers.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// The HTML file to write.
+    #[arg(long, value_name = "FILE", default_value = "report.html")]
+    pub out: PathBuf,
+}
+
+/// Draw one signal's rate across the editions, as an SVG chart to paste into a memo.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// The signal: id, label or alias.
+    #[arg(long)]
+    pub signal: String,
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// The file to write (default: standard output).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
 /// Measure search quality on a query set, for horizon's analyzer and tantivy's stock Dutch analyzer.
 ///
 /// Indexes the corpus twice in a temporary folder (once with each analyzer), runs every query of the
@@ -378,6 +410,8 @@ pub enum Config {
     Candidates(CandidatesConfig),
     Compare(CompareConfig),
     Trend(TrendConfig),
+    Report(ReportArgs),
+    Chart(ChartArgs),
     Evaluate(EvaluateConfig),
     Analyze(AnalyzeConfig),
 }
@@ -598,6 +632,13 @@ impl Cli {
                     limit: args.limit.max(1),
                     output: args.output.try_into()?,
                 })
+            }
+            Command::Report(args) => Config::Report(args),
+            Command::Chart(args) => {
+                if args.signal.trim().is_empty() {
+                    return Err(CliError::EmptySignal);
+                }
+                Config::Chart(args)
             }
             Command::Analyze(args) => Config::Analyze(AnalyzeConfig {
                 text: args.text,

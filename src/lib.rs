@@ -17,5 +17,6 @@ pub mod index;
 pub mod lang;
 pub mod pipeline;
 pub mod repair;
+pub mod report;
 pub mod signals;
 pub mod structure;

@@ -1631,3 +1631,188 @@ fn reingest_keeps_what_did_not_change_and_follows_what_did() {
     let full = summary(&again(&["--full"]));
     assert_eq!(full["indexed"].as_u64(), Some(2));
 }
+
+/// The value of attribute `name` in each element of `html` that has it, in order.
+fn attributes(
+    html: &str,
+    element: &str,
+    name: &str,
+) -> Vec<std::collections::HashMap<String, String>> {
+    let mut found = Vec::new();
+    for piece in html.split(&format!("<{element} ")).skip(1) {
+        let tag = &piece[..piece.find('>').unwrap_or(piece.len())];
+        if !tag.contains(&format!("{name}=\"")) {
+            continue;
+        }
+        let mut values = std::collections::HashMap::new();
+        let mut rest = tag;
+        while let Some(eq) = rest.find("=\"") {
+            let key = rest[..eq].rsplit(' ').next().unwrap().to_string();
+            let after = &rest[eq + 2..];
+            let end = after.find('"').unwrap();
+            values.insert(
+                key,
+                after[..end]
+                    .replace("&amp;", "&")
+                    .replace("&#39;", "'")
+                    .replace("&quot;", "\""),
+            );
+            rest = &after[end + 1..];
+        }
+        found.push(values);
+    }
+    found
+}
+
+#[test]
+fn the_report_is_self_contained_and_shows_the_numbers_of_signals_and_compare() {
+    let indexed = ingest_real_corpus();
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("rapport.html");
+    let out = horizon(&[
+        "report",
+        "--index",
+        &indexed.index,
+        "--out",
+        &path.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"nl\">"));
+    assert_eq!(
+        html.matches("<svg ").count(),
+        2,
+        "a heat map and a trend chart"
+    );
+    for forbidden in [
+        "<script", "<link", "<img", "<iframe", "@import", "url(", " src=",
+    ] {
+        assert!(
+            !html.contains(forbidden),
+            "the report loads nothing from outside: {forbidden}"
+        );
+    }
+    for link in html.split("href=\"").skip(1) {
+        assert!(
+            link.starts_with('#'),
+            "only links within the page: {}",
+            &link[..20.min(link.len())]
+        );
+        let target = &link[1..link.find('"').unwrap()];
+        assert!(
+            html.contains(&format!("id=\"{target}\"")),
+            "{target} is on the page"
+        );
+    }
+    for section in [
+        "Het corpus in één oogopslag",
+        "Thema's per editie",
+        "Wat veranderde van NVS 2019 naar NVS midterm review 2021",
+        "Signalen in hun context",
+        "Instellingen en versies",
+    ] {
+        assert!(html.contains(section), "{section}");
+    }
+
+    // The heat map's cells are the per-10k rates of `horizon signals --kind theme`.
+    let themes = json(&horizon(&[
+        "themes",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let signals = json(&horizon(&[
+        "signals",
+        "--kind",
+        "theme",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let cells = attributes(&html, "rect", "data-row");
+    assert_eq!(cells.len(), 24);
+    for cell in &cells {
+        let id = themes
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["label"] == cell["data-row"].as_str())
+            .unwrap()["theme"]
+            .clone();
+        let expected = signals
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["signal"] == id && s["edition"] == cell["data-column"].as_str())
+            .map_or(0.0, |s| s["per_10k"].as_f64().unwrap());
+        let shown: f64 = cell["data-value"].parse().unwrap();
+        assert!((shown - expected).abs() < 1e-9, "{cell:?} vs {expected}");
+    }
+    // The changes are those of `horizon compare` between the two editions.
+    let compare = json(&horizon(&[
+        "compare",
+        EDITION_A,
+        EDITION_B,
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let changes = attributes(&html, "tr", "data-signal");
+    assert!(changes.len() >= 5);
+    for change in &changes {
+        let row = compare
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["signal"] == change["data-signal"].as_str())
+            .unwrap();
+        assert!(["new", "rising", "falling"].contains(&row["status"].as_str().unwrap()));
+        assert_eq!(
+            row["count_a"].as_u64().unwrap().to_string(),
+            change["data-count-a"]
+        );
+        assert_eq!(
+            row["count_b"].as_u64().unwrap().to_string(),
+            change["data-count-b"]
+        );
+        let g2: f64 = change["data-g2"].parse().unwrap();
+        assert!((g2 - row["g2"].as_f64().unwrap()).abs() < 1e-9);
+    }
+    assert!(changes.iter().any(|c| c["data-signal"] == "rusland"));
+}
+
+#[test]
+fn a_chart_of_one_signal_for_a_memo() {
+    let indexed = ingest_real_corpus();
+    let out = horizon(&["chart", "--signal", "Russische", "--index", &indexed.index]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let drawing = stdout(&out);
+    assert!(drawing.starts_with("<svg") && drawing.trim_end().ends_with("</svg>"));
+    let points = attributes(&drawing, "circle", "data-value");
+    let values: Vec<f64> = points
+        .iter()
+        .map(|p| p["data-value"].parse().unwrap())
+        .collect();
+    let trend = json(&horizon(&[
+        "trend",
+        "--signal",
+        "rusland",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]));
+    let expected: Vec<f64> = trend
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["per_10k"].as_f64().unwrap())
+        .collect();
+    assert_eq!(values.len(), expected.len());
+    for (v, e) in values.iter().zip(&expected) {
+        assert!((v - e).abs() < 1e-9);
+    }
+}

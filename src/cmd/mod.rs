@@ -8,6 +8,7 @@ mod evaluate;
 mod ingest;
 mod mentions;
 mod passages;
+mod report;
 mod search;
 mod signals;
 mod themes;
@@ -32,6 +33,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Config::Candidates(config) => candidates::run(&config),
         Config::Compare(config) => compare::run(&config),
         Config::Trend(config) => trend::run(&config),
+        Config::Report(config) => report::run(&config),
+        Config::Chart(config) => report::chart(&config),
         Config::Evaluate(config) => evaluate::run(&config),
         Config::Analyze(config) => analyze::run(&config),
     }
