@@ -336,9 +336,18 @@ pub struct ChartArgs {
     /// The index folder to read.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
+    /// SVG (scales in any document) or PNG (a picture at twice the size).
+    #[arg(long, value_enum, default_value_t = ChartFormat::Svg)]
+    pub format: ChartFormat,
     /// The file to write (default: standard output).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChartFormat {
+    Svg,
+    Png,
 }
 
 /// Measure search quality on a query set, for horizon's analyzer and tantivy's stock Dutch analyzer.

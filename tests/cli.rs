@@ -1816,3 +1816,28 @@ fn a_chart_of_one_signal_for_a_memo() {
         assert!((v - e).abs() < 1e-9);
     }
 }
+
+#[test]
+fn a_chart_as_a_png_picture() {
+    let indexed = ingest_real_corpus();
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("rusland.png");
+    let out = horizon(&[
+        "chart",
+        "--signal",
+        "rusland",
+        "--format",
+        "png",
+        "--index",
+        &indexed.index,
+        "--out",
+        &path.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    // IHDR: width and height, twice the drawing's 960 x 420.
+    let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    assert_eq!((width, height), (1920, 840));
+}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::{ChartArgs, ReportArgs};
+use crate::cli::{ChartArgs, ChartFormat, ReportArgs};
 use crate::compare::{keyness, Status, Thresholds};
 use crate::index::{HorizonIndex, PassageRecord};
 use crate::report::{self, svg, ChangeRow, ContextLine, EditionRow, PassageRow, Report};
@@ -48,10 +48,16 @@ pub fn chart(config: &ChartArgs) -> anyhow::Result<ExitCode> {
         &[(signal.label.clone(), rates)],
         "vermeldingen per 10.000 woorden",
     );
+    let bytes = match config.format {
+        ChartFormat::Svg => drawing.into_bytes(),
+        ChartFormat::Png => {
+            svg::png(&drawing).map_err(|why| anyhow::anyhow!("cannot draw the PNG: {why}"))?
+        }
+    };
     match &config.out {
-        Some(path) => std::fs::write(path, &drawing)
+        Some(path) => std::fs::write(path, &bytes)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => std::io::stdout().write_all(drawing.as_bytes())?,
+        None => std::io::stdout().write_all(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,9 @@ use std::fmt::Write;
 
 use super::escape;
 
+/// Text styles inside each drawing, so a chart pasted on its own looks as it does in the report.
+const STYLE: &str = "<style>text{font-family:'DejaVu Sans',Arial,sans-serif}.axis{font-size:13px;fill:#333}.value{font-size:13px}.legend{font-size:13px;fill:#222}.note{font-size:12px;fill:#555}</style>";
+
 /// Okabe-Ito colours, distinguishable for the common colour blindnesses.
 const LINE_COLOURS: [&str; 7] = [
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
@@ -33,7 +36,7 @@ pub fn heat_map(
         r#"<svg class="chart heat-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-label="{}">"#,
         escape(title)
     );
-    let _ = write!(svg, "<title>{}</title>", escape(title));
+    let _ = write!(svg, "<title>{}</title>{STYLE}", escape(title));
     for (c, column) in columns.iter().enumerate() {
         let x = label_width + cell_w * (c as f64 + 0.5);
         let _ = write!(
@@ -117,7 +120,11 @@ pub fn line_chart(
         r#"<svg class="chart line-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-label="{}">"#,
         escape(title)
     );
-    let _ = write!(svg, "<title>{}</title>", escape(title));
+    let _ = write!(svg, "<title>{}</title>{STYLE}", escape(title));
+    let _ = write!(
+        svg,
+        r#"<rect x="0" y="0" width="{width:.0}" height="{height:.0}" fill="white"/>"#
+    );
     for step in 0..=4 {
         let v = max * step as f64 / 4.0;
         let y = y_of(v);
@@ -271,6 +278,28 @@ fn sequential(share: f64) -> (String, &'static str) {
     (fill, if share > 0.55 { "#ffffff" } else { "#111111" })
 }
 
+/// A drawing as a PNG at twice its size, its text set in the system's fonts (DejaVu Sans where
+/// installed).
+pub fn png(svg: &str) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut options = usvg::Options {
+        font_family: "DejaVu Sans".to_string(),
+        ..usvg::Options::default()
+    };
+    options.fontdb_mut().load_system_fonts();
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|err| err.to_string())?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width() * 2, size.height() * 2)
+        .ok_or("the chart has no size")?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(2.0, 2.0),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|err| err.to_string())
+}
+
 /// The smallest of 1, 2, 5 x 10^n at or above `value`.
 fn nice_ceiling(value: f64) -> f64 {
     if value <= 0.0 {
@@ -315,5 +344,7 @@ mod tests {
         assert_eq!(nice_ceiling(11.8), 20.0);
         assert_eq!(sequential(0.0).0, "#f7fbff");
         assert_eq!(dutch(11.8, 2), "11,80");
+        let picture = png(&chart).unwrap();
+        assert!(picture.starts_with(b"\x89PNG"));
     }
 }
