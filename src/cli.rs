@@ -53,7 +53,8 @@ pub enum Command {
 /// others are indexed and the command exits with status 1 at the end.
 ///
 /// A corpus can also be one JSON-lines file (one `{"Content": "..."}` document a line), and `.jsonl`
-/// files in the folder are read the same way.
+/// files in the folder are read the same way. Text that is not UTF-8 is read as Windows-1252 with a
+/// warning (`--strict` refuses it). Only one ingest writes an index at a time.
 ///
 /// Run again on an index built with the same settings, ingest only re-indexes what changed: files
 /// whose size and time are unchanged are kept, changed and new ones are indexed, removed ones leave.
@@ -61,7 +62,7 @@ pub enum Command {
 /// previous index as it was.
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// The corpus folder.
+    /// The corpus folder (or one .jsonl file).
     #[arg(default_value = "corpus")]
     pub corpus: PathBuf,
     /// The index folder to write.
@@ -327,7 +328,7 @@ pub struct ReportArgs {
     pub out: PathBuf,
 }
 
-/// Draw one signal's rate across the editions, as an SVG chart to paste into a memo.
+/// Draw one signal's rate across the editions, as an SVG or PNG chart to paste into a memo.
 #[derive(Debug, Args)]
 pub struct ChartArgs {
     /// The signal: id, label or alias.

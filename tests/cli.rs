@@ -1841,3 +1841,29 @@ fn a_chart_as_a_png_picture() {
     let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
     assert_eq!((width, height), (1920, 840));
 }
+
+#[test]
+fn a_file_of_one_very_long_line_is_cut_into_passages() {
+    let sentence = "De economische veiligheid wordt geschaad door spionage van diverse landen, waaronder Rusland en China. ";
+    let long = sentence.repeat(3000);
+    let crlf =
+        "Eerste regel van een Windows-bestand\r\nmet CRLF-regeleinden.\r\n\r\nTweede alinea.\r\n";
+    let corpus = fixture(&[("lang.txt", long.as_bytes()), ("crlf.txt", crlf.as_bytes())]);
+    let (_dir, index, out) = ingest_folder(corpus.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = passage_rows(&index);
+    let long_rows: Vec<&Value> = rows.iter().filter(|r| r["doc"] == "lang").collect();
+    assert!(long_rows.len() >= 200, "{} passages", long_rows.len());
+    assert!(long_rows
+        .iter()
+        .all(|r| r["text"].as_str().unwrap().chars().count() <= 1500));
+    let words: u64 = long_rows.iter().map(|r| r["words"].as_u64().unwrap()).sum();
+    assert_eq!(words, 14 * 3000, "nothing of the line is lost");
+    let crlf_text: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["doc"] == "crlf")
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert!(crlf_text.iter().all(|t| !t.contains('\r')), "{crlf_text:?}");
+    assert_eq!(signal_totals(&index, "actor").get("rusland"), Some(&3000));
+}
