@@ -17,10 +17,14 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`horizon passages | head`) is the reader's choice, not a failure.
+            let broken_pipe = |io: &std::io::Error| io.kind() == ErrorKind::BrokenPipe;
             if err.chain().any(|cause| {
                 cause
                     .downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+                    .is_some_and(broken_pipe)
+                    || cause.downcast_ref::<csv::Error>().is_some_and(
+                        |e| matches!(e.kind(), csv::ErrorKind::Io(io) if broken_pipe(io)),
+                    )
             }) {
                 return ExitCode::SUCCESS;
             }

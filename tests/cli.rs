@@ -549,23 +549,25 @@ fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::Stdio;
     let indexed = ingest_real_corpus();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_horizon"))
-        .args(["passages", "--index", &indexed.index, "--format", "jsonl"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 64];
-    child
-        .stdout
-        .as_mut()
-        .unwrap()
-        .read_exact(&mut first)
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).is_empty());
+    for format in ["jsonl", "csv", "table"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_horizon"))
+            .args(["passages", "--index", &indexed.index, "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{format}: {}", stderr(&out));
+    }
 }
 
 #[test]
