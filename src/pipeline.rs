@@ -134,6 +134,9 @@ pub fn build(
                     && doc.bytes == source.size
                     && doc.origin == origin_of(source) =>
             {
+                if let Some(warning) = source.unlisted_warning() {
+                    eprintln!("horizon: warning: {warning}");
+                }
                 kept.push((*doc).clone())
             }
             _ => to_read.push(source),
@@ -209,7 +212,7 @@ pub fn build(
                 let outcome = match source.read(root, strict) {
                     Err(problem) => Outcome::Failed(problem),
                     Ok((document, sha256, warning)) => {
-                        if let Some(warning) = warning {
+                        for warning in warning.into_iter().chain(source.unlisted_warning()) {
                             eprintln!("horizon: warning: {warning}");
                         }
                         let origin = origin_of(source);

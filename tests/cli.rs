@@ -416,6 +416,10 @@ fn bad_documents_are_reported_and_the_rest_is_indexed() {
         assert!(err.contains(line.as_str()), "missing {line:?} in:\n{err}");
     }
     assert!(err.contains("4 document(s) skipped"), "{err}");
+    assert!(
+        !err.contains("leeg.txt: not in manifest.csv"),
+        "a skipped file gets one line, not two: {err}"
+    );
     assert!(!err.contains("panicked"));
     // The good documents are searchable.
     let hits = search_json(&index, "spionage", &[]);

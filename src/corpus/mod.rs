@@ -107,6 +107,21 @@ pub struct Source {
     pub size: u64,
     /// Last modification of the file, in nanoseconds since the epoch (0 where unknown).
     pub modified: u128,
+    /// Missing from a manifest that lists other documents: worth a warning once it is read.
+    pub unlisted: bool,
+}
+
+impl Source {
+    /// The warning for a document the manifest does not list, if it is one.
+    pub fn unlisted_warning(&self) -> Option<Problem> {
+        self.unlisted.then(|| Problem {
+            path: self.path.clone(),
+            line: None,
+            message: format!(
+                "not in {MANIFEST_FILE}; edition and date inferred from its name and text (add a row to set them)"
+            ),
+        })
+    }
 }
 
 /// What a corpus holds, before any document is read.
@@ -205,21 +220,13 @@ pub fn plan(corpus: &Path) -> Result<Plan, CorpusError> {
         let row = listed.remove(&key).cloned();
         if row.is_none() {
             unlisted += 1;
-            if manifest.is_some() {
-                plan.warnings.push(Problem {
-                    path: path.clone(),
-                    line: None,
-                    message: format!(
-                        "not in {MANIFEST_FILE}; edition and date inferred from its name and text (add a row to set them)"
-                    ),
-                });
-            }
         }
         let (size, modified) = stamp(&path);
         plan.sources.push(Source {
             id: doc_id(dir, &path),
             path,
             origin: Origin::File,
+            unlisted: row.is_none() && manifest.is_some(),
             row,
             size,
             modified,
@@ -278,6 +285,7 @@ fn add_json_lines(root: &Path, path: &Path, plan: &mut Plan) {
                 row: None,
                 size: len,
                 modified,
+                unlisted: false,
             });
         }
         offset += len + 1;
