@@ -33,15 +33,20 @@ fn main() {
     let scratch = tempfile::tempdir().expect("a temporary folder");
     let corpus = corpus(scratch.path());
     let index = scratch.path().join("index");
+    // The same full ingest runs whole (to time it and to finish) and killed part-way.
+    let ingest_command = || {
+        let mut command = Command::new(&binary);
+        command.args([
+            "ingest",
+            &corpus.display().to_string(),
+            "--index",
+            &index.display().to_string(),
+            "--full",
+        ]);
+        command
+    };
     let ingest = || {
-        Command::new(&binary)
-            .args([
-                "ingest",
-                &corpus.display().to_string(),
-                "--index",
-                &index.display().to_string(),
-                "--full",
-            ])
+        ingest_command()
             .args(["--format", "json"])
             .output()
             .expect("horizon runs")
@@ -71,14 +76,7 @@ fn main() {
         // Anywhere from the start to a little past the usual end of an ingest.
         let wait =
             Duration::from_secs_f64(full.as_secs_f64() * 1.1 * (seed % 1000) as f64 / 1000.0);
-        let mut child = Command::new(&binary)
-            .args([
-                "ingest",
-                &corpus.display().to_string(),
-                "--index",
-                &index.display().to_string(),
-                "--full",
-            ])
+        let mut child = ingest_command()
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
