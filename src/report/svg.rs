@@ -30,13 +30,7 @@ pub fn heat_map(
     let width = label_width + cell_w * columns.len() as f64 + 20.0;
     let height = top + cell_h * rows.len() as f64 + 40.0;
     let max = values.iter().flatten().cloned().fold(0.0_f64, f64::max);
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        r#"<svg class="chart heat-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-label="{}">"#,
-        escape(title)
-    );
-    let _ = write!(svg, "<title>{}</title>{STYLE}", escape(title));
+    let mut svg = open("heat-map", width, height, title);
     for (c, column) in columns.iter().enumerate() {
         let x = label_width + cell_w * (c as f64 + 0.5);
         let _ = write!(
@@ -114,13 +108,7 @@ pub fn line_chart(
         }
     };
     let y_of = |v: f64| top + plot_h - if max > 0.0 { plot_h * v / max } else { 0.0 };
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        r#"<svg class="chart line-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-label="{}">"#,
-        escape(title)
-    );
-    let _ = write!(svg, "<title>{}</title>{STYLE}", escape(title));
+    let mut svg = open("line-chart", width, height, title);
     let _ = write!(
         svg,
         r#"<rect x="0" y="0" width="{width:.0}" height="{height:.0}" fill="white"/>"#
@@ -208,6 +196,14 @@ pub fn line_chart(
 }
 
 /// A marker of a shape per series: circle, square, triangle, diamond, ...
+/// The opening of every chart: its size, its accessible name and the shared style sheet.
+fn open(class: &str, width: f64, height: f64, title: &str) -> String {
+    let title = escape(title);
+    format!(
+        r#"<svg class="chart {class}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-label="{title}"><title>{title}</title>{STYLE}"#
+    )
+}
+
 fn marker(
     series: usize,
     x: f64,
