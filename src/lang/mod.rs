@@ -5,8 +5,8 @@
 //! government text (see that file and docs/ANALYSIS.md); `data/nl-words-extra.txt` adds by hand
 //! modern words that text lacks. Both are compiled in and parsed once.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::is_combining_mark;
@@ -30,7 +30,7 @@ pub fn word_list() -> &'static WordList {
 
 impl WordList {
     fn parse(sources: &[&'static str]) -> WordList {
-        let mut written: HashMap<&'static str, u32> = HashMap::new();
+        let mut written: HashMap<&'static str, u32> = HashMap::default();
         for source in sources {
             for line in source.lines() {
                 if line.starts_with('#') || line.trim().is_empty() {
@@ -45,7 +45,8 @@ impl WordList {
                 *written.entry(word).or_insert(0) += count;
             }
         }
-        let mut folded: HashMap<String, u32> = HashMap::with_capacity(written.len());
+        let mut folded: HashMap<String, u32> =
+            HashMap::with_capacity_and_hasher(written.len(), Default::default());
         for (word, count) in &written {
             *folded.entry(fold(word).into_owned()).or_insert(0) += count;
         }
@@ -82,6 +83,9 @@ pub fn fold(word: &str) -> Cow<'_, str> {
 /// `text` lower-cased, without diacritics and with straight apostrophes, character by character so
 /// that ASCII text costs one pass and no decomposition.
 pub fn fold_lower(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         push_folded(c, &mut out);

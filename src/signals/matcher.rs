@@ -12,7 +12,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::lexicon::Entry;
-use crate::lang::push_folded;
+use crate::lang::{fold_lower, push_folded};
 
 /// One mention: which entry, and where in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,17 +23,21 @@ pub struct Mention {
     pub end: usize,
 }
 
-/// Aliases compiled for matching, one set per kind of entry.
+/// Every alias of every entry compiled into one automaton, so a text is scanned once for all kinds.
 pub struct Matcher {
-    kinds: Vec<KindMatcher>,
+    /// The folded aliases, acronyms included; reports every match, overlapping ones too.
+    automaton: AhoCorasick,
+    /// For each pattern of the automaton, what it stands for.
+    patterns: Vec<Pattern>,
+    kinds: usize,
 }
 
-/// The aliases of one kind of entry.
-struct KindMatcher {
-    folded: AhoCorasick,
-    folded_entries: Vec<usize>,
-    exact: AhoCorasick,
-    exact_entries: Vec<usize>,
+struct Pattern {
+    entry: usize,
+    /// Index of the entry's kind among the kinds of the lexicon.
+    kind: usize,
+    /// For an acronym, the capitals the text must show exactly.
+    exact: Option<String>,
 }
 
 impl Matcher {
@@ -41,92 +45,117 @@ impl Matcher {
         let mut kinds: Vec<_> = entries.iter().map(|e| e.kind).collect();
         kinds.sort();
         kinds.dedup();
+        let mut folded = Vec::new();
+        let mut patterns = Vec::new();
+        for (entry, e) in entries.iter().enumerate() {
+            let kind = kinds
+                .binary_search(&e.kind)
+                .expect("the entry's kind is listed");
+            for alias in &e.aliases {
+                folded.push(fold_lower(alias));
+                patterns.push(Pattern {
+                    entry,
+                    kind,
+                    exact: is_acronym(alias).then(|| alias.clone()),
+                });
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            // A DFA costs memory once and searches several times faster than the NFA.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&folded)
+            .expect("lexicon aliases compile");
         Matcher {
-            kinds: kinds
-                .into_iter()
-                .map(|kind| {
-                    let of_kind = entries.iter().enumerate().filter(|(_, e)| e.kind == kind);
-                    KindMatcher::new(of_kind)
-                })
-                .collect(),
+            automaton,
+            patterns,
+            kinds: kinds.len(),
         }
     }
 
-    /// The mentions in `text`, in order; mentions of different kinds may overlap.
+    /// The mentions in `text`, in order; mentions of different kinds may overlap, mentions of one
+    /// kind do not: leftmost first, and at one start the longest.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let (folded_text, to_original) = key(text);
-        let mut all: Vec<Mention> = self
-            .kinds
-            .iter()
-            .flat_map(|k| k.mentions(text, &folded_text, &to_original))
-            .collect();
+        let folded = Folded::new(text);
+        let mut by_kind: Vec<Vec<Mention>> = vec![Vec::new(); self.kinds];
+        for m in self.automaton.find_overlapping_iter(&folded.text) {
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let (start, end) = (folded.original(m.start()), folded.original(m.end()));
+            if pattern
+                .exact
+                .as_deref()
+                .is_some_and(|exact| &text[start..end] != exact)
+                || !at_word_edges(text, start, end)
+            {
+                continue;
+            }
+            by_kind[pattern.kind].push(Mention {
+                entry: pattern.entry,
+                start,
+                end,
+            });
+        }
+        let mut all: Vec<Mention> = Vec::new();
+        for mut found in by_kind {
+            found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+            let first = all.len();
+            for mention in found {
+                if all[first..]
+                    .last()
+                    .is_none_or(|last| mention.start >= last.end)
+                {
+                    all.push(mention);
+                }
+            }
+        }
         all.sort_by_key(|m| (m.start, m.end, m.entry));
         all
     }
 }
 
-impl KindMatcher {
-    fn new<'a>(entries: impl Iterator<Item = (usize, &'a Entry)>) -> KindMatcher {
-        let mut folded = Vec::new();
-        let mut folded_entries = Vec::new();
-        let mut exact = Vec::new();
-        let mut exact_entries = Vec::new();
-        for (i, entry) in entries {
-            for alias in &entry.aliases {
-                if is_acronym(alias) {
-                    exact.push(alias.clone());
-                    exact_entries.push(i);
-                } else {
-                    folded.push(key(alias).0);
-                    folded_entries.push(i);
-                }
+/// A text lower-cased, folded and with straight apostrophes, and the way back to the bytes of the
+/// text it came from. Folding changes lengths only at non-ASCII characters, so only those are noted.
+struct Folded {
+    text: String,
+    /// (folded offset, original offset, folded length, original length) of each non-ASCII character.
+    anchors: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Folded {
+        if text.is_ascii() {
+            return Folded {
+                text: text.to_ascii_lowercase(),
+                anchors: Vec::new(),
+            };
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut anchors = Vec::new();
+        for (i, c) in text.char_indices() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                let before = out.len();
+                push_folded(c, &mut out);
+                anchors.push((before, i, out.len() - before, c.len_utf8()));
             }
         }
-        let build = |patterns: &[String]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                // A DFA costs memory once and searches several times faster than the NFA.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(patterns)
-                .expect("lexicon aliases compile")
-        };
-        KindMatcher {
-            folded: build(&folded),
-            folded_entries,
-            exact: build(&exact),
-            exact_entries,
-        }
+        Folded { text: out, anchors }
     }
 
-    /// The mentions of this kind in `text`, in order, none overlapping.
-    fn mentions(&self, text: &str, folded_text: &str, to_original: &[usize]) -> Vec<Mention> {
-        let mut found: Vec<Mention> = Vec::new();
-        for m in self.folded.find_iter(folded_text) {
-            let start = to_original[m.start()];
-            let end = to_original[m.end()];
-            found.push(Mention {
-                entry: self.folded_entries[m.pattern().as_usize()],
-                start,
-                end,
-            });
+    /// The byte of the original text that folded byte `at` (or the end) came from.
+    fn original(&self, at: usize) -> usize {
+        let n = self.anchors.partition_point(|&(folded, ..)| folded <= at);
+        let Some(&(folded, original, folded_len, original_len)) =
+            n.checked_sub(1).map(|n| &self.anchors[n])
+        else {
+            return at;
+        };
+        if at < folded + folded_len {
+            original
+        } else {
+            original + original_len + (at - folded - folded_len)
         }
-        for m in self.exact.find_iter(text) {
-            found.push(Mention {
-                entry: self.exact_entries[m.pattern().as_usize()],
-                start: m.start(),
-                end: m.end(),
-            });
-        }
-        found.retain(|m| at_word_edges(text, m.start, m.end));
-        // Leftmost first, and at one start the longest; drop what overlaps a mention kept.
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
-        for mention in found {
-            if kept.last().is_none_or(|last| mention.start >= last.end) {
-                kept.push(mention);
-            }
-        }
-        kept
     }
 }
 
@@ -139,20 +168,6 @@ fn is_acronym(alias: &str) -> bool {
         && alias
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit())
-}
-
-/// `text` lower-cased, folded and with straight apostrophes, and for each of its bytes (and one
-/// past the end) the byte of `text` it came from.
-fn key(text: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
-        let before = out.len();
-        push_folded(c, &mut out);
-        map.extend(std::iter::repeat_n(i, out.len() - before));
-    }
-    map.push(text.len());
-    (out, map)
 }
 
 /// A mention stands alone, or opens a hyphenated compound, or carries a plural/possessive 's.
@@ -170,8 +185,8 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     let after = rest.chars().next();
     let ends_clean = match after {
         None => true,
-        Some('\'' | '’') => {
-            !rest[1..].starts_with(|c: char| c.is_alphanumeric())
+        Some(quote @ ('\'' | '’')) => {
+            !rest[quote.len_utf8()..].starts_with(|c: char| c.is_alphanumeric())
                 || rest.trim_start_matches(['\'', '’']).starts_with('s')
                     && !rest
                         .trim_start_matches(['\'', '’'])
@@ -322,6 +337,53 @@ mod tests {
             ids,
             ["infectieziekten", "rivm"],
             "a theme word and an actor at once"
+        );
+    }
+
+    #[test]
+    fn folded_offsets_lead_back_to_the_original_bytes() {
+        let text = "Één geïntegreerde aanpak – risico’s van Curaçao";
+        let folded = Folded::new(text);
+        assert_eq!(
+            folded.text,
+            "een geintegreerde aanpak – risico's van curacao"
+        );
+        // Every folded byte maps to the start of the character it came from, as a per-byte map would.
+        let mut per_byte = Vec::new();
+        for (i, c) in text.char_indices() {
+            let mut out = String::new();
+            push_folded(c, &mut out);
+            per_byte.extend(std::iter::repeat_n(i, out.len()));
+        }
+        per_byte.push(text.len());
+        for (at, expected) in per_byte.iter().enumerate() {
+            assert_eq!(folded.original(at), *expected, "folded byte {at}");
+        }
+        let start = folded.text.find("curacao").unwrap();
+        let (from, to) = (folded.original(start), folded.original(start + 7));
+        assert_eq!(&text[from..to], "Curaçao");
+        assert_eq!((from, to), (47, 55));
+    }
+
+    #[test]
+    fn a_curly_possessive_after_a_name_counts() {
+        let entries = [
+            entry("navo", &["NAVO"]),
+            entry(
+                "veiligheidsregio",
+                &["veiligheidsregio", "veiligheidsregio's"],
+            ),
+        ];
+        // A law of nl-laws: the curly apostrophe is three bytes, the name still counts once.
+        assert_eq!(
+            found(
+                &entries,
+                "de NAVO’s. De veiligheidsregio’s en de veiligheidsregio’tje"
+            ),
+            [
+                ("navo".into(), "NAVO".into()),
+                ("veiligheidsregio".into(), "veiligheidsregio’s".into()),
+            ]
         );
     }
 
