@@ -79,7 +79,8 @@ impl Analyzer {
     }
 }
 
-/// Words analysed once per analyzer clone are remembered, up to this many.
+/// Words analysed once per analyzer clone are remembered: up to this many recent ones, and as many
+/// from before, so that a full cache keeps the words in common use instead of starting cold.
 const CACHE_LIMIT: usize = 100_000;
 
 /// The Dutch analyzer. Cheap to clone; each clone keeps its own buffers and word cache.
@@ -88,7 +89,7 @@ pub struct DutchAnalyzer {
     rules: Arc<Rules>,
     tokens: Vec<Token>,
     len: usize,
-    cache: FxHashMap<String, Analysed>,
+    cache: WordCache,
 }
 
 struct Rules {
@@ -103,6 +104,30 @@ struct Analysed {
     terms: Vec<String>,
 }
 
+/// Analysed words in two generations: a word is looked up in the recent one, then taken over from
+/// the older one; when the recent one is full it becomes the older one.
+#[derive(Clone, Default)]
+struct WordCache {
+    recent: FxHashMap<Box<str>, Analysed>,
+    older: FxHashMap<Box<str>, Analysed>,
+}
+
+impl WordCache {
+    fn get_or_analyse(&mut self, lower: &str, rules: &Rules) -> &Analysed {
+        if !self.recent.contains_key(lower) {
+            if self.recent.len() >= CACHE_LIMIT {
+                self.older = std::mem::take(&mut self.recent);
+            }
+            let analysed = match self.older.remove(lower) {
+                Some(analysed) => analysed,
+                None => rules.analyse(lower),
+            };
+            self.recent.insert(lower.into(), analysed);
+        }
+        &self.recent[lower]
+    }
+}
+
 impl DutchAnalyzer {
     pub fn new(stopwords: Stopwords) -> Self {
         DutchAnalyzer {
@@ -112,7 +137,7 @@ impl DutchAnalyzer {
             }),
             tokens: Vec::new(),
             len: 0,
-            cache: FxHashMap::default(),
+            cache: WordCache::default(),
         }
     }
 
@@ -133,19 +158,18 @@ impl DutchAnalyzer {
         let mut lower = String::new();
         for (position, &(offset, word)) in found.iter().enumerate() {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            let end = offset + word.len();
-            if !self.cache.contains_key(lower.as_str()) {
-                if self.cache.len() >= CACHE_LIMIT {
-                    self.cache.clear();
-                }
-                let analysed = self.rules.analyse(&lower);
-                self.cache.insert(lower.clone(), analysed);
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
             }
-            let analysed = &self.cache[lower.as_str()];
+            let end = offset + word.len();
+            let analysed = self.cache.get_or_analyse(&lower, &self.rules);
             for term in &analysed.terms {
                 push(&mut self.tokens, &mut self.len, term, offset, end, position);
             }
+            let stop = analysed.terms.is_empty();
             // "voor- en tegenstanders": the first half of an elliptical compound counts even when
             // on its own it would be a stop word.
             if let Some(full) = ellipsis::expansion(text, &found, position) {
@@ -159,7 +183,7 @@ impl DutchAnalyzer {
                     position,
                 );
             }
-            if analysed.terms.is_empty() {
+            if stop {
                 continue;
             }
             if let Some(joined) = joined_alphanumeric(text, &found, position, &lower) {

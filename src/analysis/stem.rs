@@ -6,7 +6,7 @@
 //!
 //! Input is a lower-cased, diacritic-folded word. Rules R1-R8 as numbered in docs/STEMMING.md.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 

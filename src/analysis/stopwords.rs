@@ -1,6 +1,6 @@
 //! Dutch stop words: read from a list (one word a line, `#` comments), checked on lower-cased words.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! Both are told apart from ordinary numbers by their sequence: footnote numbers rise through a
 //! document, so a candidate counts only near the numbers already seen and only once.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// How far a marker may stray from the highest marker seen (extraction scrambles page order a little).
 const MARKER_WINDOW: u32 = 3;

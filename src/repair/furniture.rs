@@ -4,12 +4,12 @@
 //! 2020 — 3") changing each time. A line that repeats unchanged ("Korte samenvatting NVS 2019") is a
 //! heading, and so is a numbered one ("Artikel 2"); neither is furniture.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// For each line, whether it is page furniture to drop.
 pub fn mark(lines: &[&str]) -> Vec<bool> {
     // For each shape, the distinct lines that have it.
-    let mut repeats: HashMap<String, HashSet<&str>> = HashMap::new();
+    let mut repeats: HashMap<String, HashSet<&str>> = HashMap::default();
     for line in lines {
         // Only short lines with a number can be running headers with a page number.
         let trimmed = line.trim();

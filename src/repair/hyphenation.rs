@@ -2,7 +2,7 @@
 //! hyphen ("EU-" + "grondgebied" -> "EU-grondgebied"), deciding from the evidence at hand: the form of
 //! the two halves, how the document itself writes the word elsewhere, and the Dutch word list.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;

@@ -31,10 +31,11 @@ pub struct Labels {
 }
 
 pub fn label(paragraphs: &[Paragraph], layout: &Layout, edition: &str) -> Vec<Labels> {
-    let vocabulary = layout.vocabulary();
+    let compiled = layout.compiled();
+    let vocabulary = &compiled.vocabulary;
     let headings: Vec<Option<Heading>> = paragraphs
         .iter()
-        .map(|p| (p.kind == Kind::Heading).then(|| classify(p.text(), layout, edition)))
+        .map(|p| (p.kind == Kind::Heading).then(|| classify(p.text(), &compiled.titles, edition)))
         .collect();
     let has_titles = headings
         .iter()
@@ -255,8 +256,8 @@ mod tests {
             label: label.into(),
             vocabulary: words.iter().map(|w| w.to_string()).collect(),
         };
-        Layout {
-            themes: vec![
+        Layout::new(
+            vec![
                 theme(
                     "polarisatie",
                     "Polarisatie tegengaan",
@@ -268,10 +269,9 @@ mod tests {
                     &["vitale infrastructuur", "Wbni", "supply chain"],
                 ),
             ],
-            sections: vec!["Inleiding".into()],
-            editions: vec!["NVS 2019".into(), "NVS midterm review 2021".into()],
-            vocabulary: Default::default(),
-        }
+            vec!["Inleiding".into()],
+            vec!["NVS 2019".into(), "NVS midterm review 2021".into()],
+        )
     }
 
     /// (first words, theme id, part, edition, basis) for each paragraph.

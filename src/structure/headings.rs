@@ -28,29 +28,45 @@ pub enum Heading {
     Sub,
 }
 
+/// A layout's theme titles, section titles and edition names, normalised once for comparison
+/// with every heading of every document.
+#[derive(Debug, Clone)]
+pub struct Titles {
+    themes: Vec<String>,
+    sections: Vec<String>,
+    /// (normalised, as written)
+    editions: Vec<(String, String)>,
+}
+
+impl Titles {
+    pub fn new(layout: &Layout) -> Titles {
+        Titles {
+            themes: layout.themes.iter().map(|t| normalise(&t.label)).collect(),
+            sections: layout.sections.iter().map(|s| normalise(s)).collect(),
+            editions: layout
+                .editions
+                .iter()
+                .map(|e| (normalise(e), e.clone()))
+                .collect(),
+        }
+    }
+}
+
 /// What `text` (a heading) announces, given the document's own edition.
-pub fn classify(text: &str, layout: &Layout, own_edition: &str) -> Heading {
+pub fn classify(text: &str, titles: &Titles, own_edition: &str) -> Heading {
     let key = normalise(text);
-    if let Some(n) = layout
-        .themes
-        .iter()
-        .position(|t| matches_title(&key, &normalise(&t.label)))
-    {
+    if let Some(n) = titles.themes.iter().position(|t| matches_title(&key, t)) {
         return Heading::Theme(n);
     }
-    if layout
-        .sections
-        .iter()
-        .any(|s| matches_title(&key, &normalise(s)))
-    {
+    if titles.sections.iter().any(|s| matches_title(&key, s)) {
         return Heading::Section;
     }
     if SUMMARY_WORDS.iter().any(|w| key.contains(w)) {
-        if let Some(edition) = layout
+        if let Some((_, edition)) = titles
             .editions
             .iter()
-            .filter(|e| e.as_str() != own_edition)
-            .find(|e| key.contains(&normalise(e)))
+            .filter(|(_, e)| e.as_str() != own_edition)
+            .find(|(normal, _)| key.contains(normal.as_str()))
         {
             return Heading::Summary(edition.clone());
         }
@@ -94,8 +110,8 @@ mod tests {
             label: label.into(),
             vocabulary: Vec::new(),
         };
-        Layout {
-            themes: vec![
+        Layout::new(
+            vec![
                 theme("statelijke-dreigingen", "Statelijke dreigingen tegengaan"),
                 theme(
                     "vitale-infrastructuur",
@@ -103,20 +119,19 @@ mod tests {
                 ),
                 theme("cbrn", "Tegengaan van CBRN-dreigingen"),
             ],
-            sections: vec![
+            vec![
                 "Inleiding".into(),
                 "Generieke instrumenten voor de nationale veiligheid".into(),
             ],
-            editions: vec!["NVS 2019".into(), "NVS midterm review 2021".into()],
-            vocabulary: Default::default(),
-        }
+            vec!["NVS 2019".into(), "NVS midterm review 2021".into()],
+        )
     }
 
     #[test]
     fn headings_of_the_seed() {
         let own = "NVS midterm review 2021";
-        let layout = layout();
-        let kind = |text: &str| classify(text, &layout, own);
+        let titles = Titles::new(&layout());
+        let kind = |text: &str| classify(text, &titles, own);
         assert_eq!(kind("Statelijke dreigingen tegengaan"), Heading::Theme(0));
         assert_eq!(
             kind("Versterkte aanpak beschermen vitale infrastructuur"),

@@ -34,8 +34,15 @@ pub struct Layout {
     /// Every edition name the corpus knows, so a heading like "Korte samenvatting NVS 2019" can
     /// hand its box to edition "NVS 2019".
     pub editions: Vec<String>,
-    /// The themes' words compiled for matching, built once for all documents.
-    pub vocabulary: std::sync::OnceLock<content::Vocabulary>,
+    /// The themes' words and the titles compiled for matching, built once for all documents.
+    compiled: std::sync::OnceLock<Compiled>,
+}
+
+/// What matching needs of a layout, prepared once rather than per paragraph.
+#[derive(Debug, Clone)]
+struct Compiled {
+    vocabulary: content::Vocabulary,
+    titles: headings::Titles,
 }
 
 impl Layout {
@@ -44,13 +51,15 @@ impl Layout {
             themes,
             sections,
             editions,
-            vocabulary: std::sync::OnceLock::new(),
+            compiled: std::sync::OnceLock::new(),
         }
     }
 
-    fn vocabulary(&self) -> &content::Vocabulary {
-        self.vocabulary
-            .get_or_init(|| content::Vocabulary::new(&self.themes))
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| Compiled {
+            vocabulary: content::Vocabulary::new(&self.themes),
+            titles: headings::Titles::new(self),
+        })
     }
 }
 
