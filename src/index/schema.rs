@@ -1,8 +1,8 @@
 //! The schema: one tantivy document per passage, and [`PassageRecord`], its Rust form.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions, Value, FAST,
-    INDEXED, STORED, STRING,
+    Field, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions, Value, STORED,
+    STRING,
 };
 use tantivy::TantivyDocument;
 
@@ -101,22 +101,25 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
             .set_tokenizer(analyzer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    // Only what is searched or filtered on is indexed (the text, edition, theme, the signals, and
+    // the document for deleting it on update); the rest is stored for display. Each indexed field
+    // costs ingest time and index size, a unique passage id as a term most of all.
     let fields = Fields {
-        passage: builder.add_text_field("passage", STRING | STORED),
-        doc: builder.add_text_field("doc", STRING | STORED | FAST),
-        series: builder.add_text_field("series", STRING | STORED),
-        edition: builder.add_text_field("edition", STRING | STORED | FAST),
-        date: builder.add_text_field("date", STRING | STORED),
-        position: builder.add_u64_field("position", INDEXED | STORED | FAST),
+        passage: builder.add_text_field("passage", STORED),
+        doc: builder.add_text_field("doc", STRING | STORED),
+        series: builder.add_text_field("series", STORED),
+        edition: builder.add_text_field("edition", STRING | STORED),
+        date: builder.add_text_field("date", STORED),
+        position: builder.add_u64_field("position", STORED),
         line_start: builder.add_u64_field("line_start", STORED),
         line_end: builder.add_u64_field("line_end", STORED),
-        words: builder.add_u64_field("words", STORED | FAST),
-        footnote: builder.add_u64_field("footnote", INDEXED | STORED | FAST),
-        notes: builder.add_text_field("notes", STRING | STORED),
-        theme: builder.add_text_field("theme", STRING | STORED | FAST),
+        words: builder.add_u64_field("words", STORED),
+        footnote: builder.add_u64_field("footnote", STORED),
+        notes: builder.add_text_field("notes", STORED),
+        theme: builder.add_text_field("theme", STRING | STORED),
         theme_label: builder.add_text_field("theme_label", STORED),
-        part: builder.add_text_field("part", STRING | STORED | FAST),
-        theme_basis: builder.add_text_field("theme_basis", STRING | STORED),
+        part: builder.add_text_field("part", STORED),
+        theme_basis: builder.add_text_field("theme_basis", STORED),
         section: builder.add_text_field("section", STORED),
         heading_len: builder.add_u64_field("heading_len", STORED),
         signal: builder.add_text_field("signal", STRING),

@@ -26,7 +26,8 @@ pub fn mark(lines: &[&str]) -> Vec<bool> {
         .enumerate()
         .map(|(i, line)| {
             let trimmed = line.trim();
-            if trimmed.is_empty() {
+            // Each kind of furniture carries a page number.
+            if !trimmed.bytes().any(|b| b.is_ascii_digit()) {
                 return false;
             }
             let isolated = |j: Option<usize>| {

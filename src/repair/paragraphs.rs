@@ -203,21 +203,35 @@ impl Builder {
     fn append_text(&mut self, content: &str, offset: usize, _: &Evidence, notes: &mut Footnotes) {
         let mut run = 0;
         let mut soft_at_end = false;
-        let mut chars = content.char_indices().peekable();
         let mut previous: Option<char> = None;
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        let mut i = 0;
+        while i < content.len() {
+            let byte = content.as_bytes()[i];
+            // Most of the text is plain ASCII, which passes as it is.
+            if byte < 0x80 && byte != b'`' && !byte.is_ascii_digit() {
+                previous = Some(byte as char);
+                i += 1;
+                continue;
+            }
+            let c = content[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
+            let len = c.len_utf8();
+            let next = content[i + len..].chars().next();
             if is_soft_hyphen(c, previous, next) {
                 self.mapped.push_source(&content[run..i], offset + run);
-                run = i + c.len_utf8();
+                run = i + len;
                 soft_at_end = next.is_none();
+                i += len;
                 continue;
             }
             if let Some(straight) = straight_quote(c) {
                 self.mapped.push_source(&content[run..i], offset + run);
                 self.mapped.push_replacement(straight, offset + i);
-                run = i + c.len_utf8();
+                run = i + len;
                 previous = Some(c);
+                i += len;
                 continue;
             }
             if c.is_ascii_digit() && !previous.is_some_and(|p| p.is_ascii_digit()) {
@@ -226,14 +240,13 @@ impl Builder {
                     self.mapped.push_source(&content[run..i], offset + run);
                     self.notes.push(number);
                     run = end;
-                    while chars.peek().is_some_and(|&(j, _)| j < end) {
-                        chars.next();
-                    }
                     previous = content[..end].chars().next_back();
+                    i = end;
                     continue;
                 }
             }
             previous = Some(c);
+            i += len;
         }
         self.mapped.push_source(&content[run..], offset + run);
         self.mapped.trim_end();
@@ -335,7 +348,7 @@ fn is_bullet(line: &str, current: Option<&Builder>) -> bool {
 /// A short line standing alone before a new sentence: "Ontwikkeling van de weerbaarheid".
 fn is_title_line(lines: &[Line], furniture: &[bool], i: usize, median: usize) -> bool {
     let text = lines[i].text.trim();
-    if !looks_like_heading(text, (1, 1)) || text.chars().count() * 4 > median.max(60) * 3 {
+    if text.chars().count() * 4 > median.max(60) * 3 || !looks_like_heading(text, (1, 1)) {
         return false;
     }
     let neighbour = |step: isize| {
@@ -358,17 +371,21 @@ fn looks_like_heading(text: &str, lines: (usize, usize)) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
+    // The cheap tests first: most paragraphs fail them, and the last word need not be lowered.
+    if lines.1 - lines.0 >= 3
+        || !first.is_uppercase()
+        || text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
+        || text.len() > 400
+        || text.chars().count() > 100
+    {
+        return false;
+    }
     let last_word = text
         .rsplit(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase();
-    lines.1 - lines.0 < 3
-        && text.chars().count() <= 100
-        && first.is_uppercase()
-        && !text.ends_with(['.', ',', ';', ':', '!', '?', '-'])
-        && !OPEN_ENDINGS.contains(&last_word.as_str())
-        && text.chars().any(|c| c.is_lowercase())
+    !OPEN_ENDINGS.contains(&last_word.as_str()) && text.chars().any(|c| c.is_lowercase())
 }
 
 /// "2.3 Dreigingen" -> "Dreigingen"; text without a section number is returned whole.

@@ -89,5 +89,17 @@ mod tests {
         let text = "Economische spionageactiviteiten door statelijke actoren; de coronacrisis en beinvloeding.";
         // "coronacrisis" does not start with "crisis"; "beinvloeding" matches the folded "beïnvloeding".
         assert_eq!(vocabulary.scores(text), [2, 1]);
+        let themes = vec![ThemeDef {
+            id: "v".into(),
+            label: "V".into(),
+            vocabulary: vec!["vitale infrastructuur".into(), "infrastructuur".into()],
+        }];
+        let vocabulary = Vocabulary::new(&themes);
+        let text = "Bescherming van vitale infrastructuur, en infrastructuurbeleid.";
+        assert_eq!(
+            vocabulary.scores(text),
+            [2],
+            "a match is not counted again inside"
+        );
     }
 }
