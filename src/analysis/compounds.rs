@@ -6,6 +6,10 @@
 //! that "onderwijs" stays whole while "complottheorieën" splits. The analyzer keeps the whole word and
 //! adds the parts at the same position. Works on lower-cased, diacritic-folded words.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::lang;
 
 /// The shortest part a split may produce.
@@ -49,6 +53,13 @@ const NOT_HEADS: [&str; 24] = [
     "loos", "loze", "zaam", "ling", "lingen", "isme", "nis", "nissen", "ing", "ingen", "teit",
     "tie", "ties", "erij",
 ];
+
+/// The lists above as sets: splitting asks them about every cut of every word it sees.
+static FUNCTION_WORD_SET: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| FUNCTION_WORDS.into_iter().collect());
+static NOT_MODIFIER_SET: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| NOT_MODIFIERS.into_iter().collect());
+static NOT_HEAD_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| NOT_HEADS.into_iter().collect());
 
 /// The parts of `word`, or `None` when it is better left whole. A part that is itself a compound
 /// is followed by its own parts ("vaccinatieprogramma", "vaccinatie", "programma").
@@ -111,7 +122,7 @@ fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
     let mut fallback: Option<(Vec<String>, f64)> = None;
     for cut in MIN_PART..=word.len().saturating_sub(MIN_PART + 1) {
         let (left, right) = word.split_at(cut);
-        if right.len() < MIN_PART + 1 || NOT_HEADS.contains(&right) {
+        if right.len() < MIN_PART + 1 || NOT_HEAD_SET.contains(right) {
             continue;
         }
         for link in LINKS {
@@ -120,12 +131,12 @@ fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
             };
             // A suffix is never a modifier either: "weerbaarheid..." is not weer + baar + heid.
             if modifier.len() < MIN_PART
-                || NOT_MODIFIERS.contains(&modifier)
-                || NOT_HEADS.contains(&modifier)
+                || NOT_MODIFIER_SET.contains(modifier)
+                || NOT_HEAD_SET.contains(modifier)
             {
                 continue;
             }
-            if FUNCTION_WORDS.contains(&modifier) || FUNCTION_WORDS.contains(&right) {
+            if FUNCTION_WORD_SET.contains(modifier) || FUNCTION_WORD_SET.contains(right) {
                 continue;
             }
             let modifier_count = list.count_folded(modifier);

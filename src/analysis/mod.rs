@@ -14,9 +14,10 @@ mod stem;
 mod stopwords;
 mod words;
 
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 
-use rustc_hash::FxHashMap;
+use hashbrown::hash_map::EntryRef;
+use rustc_hash::FxBuildHasher;
 
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, Token,
@@ -82,6 +83,11 @@ impl Analyzer {
 /// Words analysed once per analyzer clone are remembered: up to this many recent ones, and as many
 /// from before, so that a full cache keeps the words in common use instead of starting cold.
 const CACHE_LIMIT: usize = 100_000;
+/// Words analysed by any clone are kept for all clones (tantivy clones the analyzer for every
+/// segment it writes), up to this many.
+const SHARED_LIMIT: usize = 500_000;
+
+type WordMap = hashbrown::HashMap<String, Analysed, FxBuildHasher>;
 
 /// The Dutch analyzer. Cheap to clone; each clone keeps its own buffers and word cache.
 #[derive(Clone)]
@@ -95,6 +101,8 @@ pub struct DutchAnalyzer {
 struct Rules {
     stopwords: Stopwords,
     stemmer: DutchStemmer,
+    /// Every word analysed so far, by any clone.
+    analysed: RwLock<WordMap>,
 }
 
 /// What the analyzer makes of one lower-cased word.
@@ -106,25 +114,39 @@ struct Analysed {
 
 /// Analysed words in two generations: a word is looked up in the recent one, then taken over from
 /// the older one; when the recent one is full it becomes the older one.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct WordCache {
-    recent: FxHashMap<Box<str>, Analysed>,
-    older: FxHashMap<Box<str>, Analysed>,
+    recent: WordMap,
+    older: WordMap,
+    limit: usize,
 }
 
 impl WordCache {
-    fn get_or_analyse(&mut self, lower: &str, rules: &Rules) -> &Analysed {
-        if !self.recent.contains_key(lower) {
-            if self.recent.len() >= CACHE_LIMIT {
-                self.older = std::mem::take(&mut self.recent);
-            }
-            let analysed = match self.older.remove(lower) {
-                Some(analysed) => analysed,
-                None => rules.analyse(lower),
-            };
-            self.recent.insert(lower.into(), analysed);
+    fn new(limit: usize) -> WordCache {
+        WordCache {
+            recent: WordMap::default(),
+            older: WordMap::default(),
+            limit,
         }
-        &self.recent[lower]
+    }
+
+    /// One hash and one probe for a word seen before, which is nearly every word.
+    fn get_or_analyse(&mut self, lower: &str, rules: &Rules) -> &Analysed {
+        if self.recent.len() >= self.limit && !self.recent.contains_key(lower) {
+            // Sized for a full generation at once: growing it step by step rehashes every word.
+            let fresh = WordMap::with_capacity_and_hasher(self.limit, FxBuildHasher);
+            self.older = std::mem::replace(&mut self.recent, fresh);
+        }
+        match self.recent.entry_ref(lower) {
+            EntryRef::Occupied(entry) => entry.into_mut(),
+            EntryRef::Vacant(entry) => {
+                let analysed = match self.older.remove(lower) {
+                    Some(analysed) => analysed,
+                    None => rules.analysed(lower),
+                };
+                entry.insert(analysed)
+            }
+        }
     }
 }
 
@@ -134,10 +156,11 @@ impl DutchAnalyzer {
             rules: Arc::new(Rules {
                 stopwords,
                 stemmer: DutchStemmer::default(),
+                analysed: RwLock::default(),
             }),
             tokens: Vec::new(),
             len: 0,
-            cache: WordCache::default(),
+            cache: WordCache::new(CACHE_LIMIT),
         }
     }
 
@@ -201,6 +224,27 @@ impl DutchAnalyzer {
 }
 
 impl Rules {
+    /// What `lower` becomes, from the shared store or analysed now and stored for every clone.
+    fn analysed(&self, lower: &str) -> Analysed {
+        let known = self
+            .analysed
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(lower)
+            .cloned();
+        known.unwrap_or_else(|| {
+            let analysed = self.analyse(lower);
+            let mut shared = self
+                .analysed
+                .write()
+                .unwrap_or_else(PoisonError::into_inner);
+            if shared.len() < SHARED_LIMIT {
+                shared.insert(lower.into(), analysed.clone());
+            }
+            analysed
+        })
+    }
+
     fn analyse(&self, lower: &str) -> Analysed {
         if self.stopwords.contains(lower) {
             return Analysed { terms: Vec::new() };
@@ -302,6 +346,42 @@ mod tests {
 
     fn analyzer() -> DutchAnalyzer {
         DutchAnalyzer::new(Stopwords::parse(include_str!("../../stopwords/nl.txt")))
+    }
+
+    #[test]
+    fn the_word_cache_keeps_its_words_across_generations_and_clones() {
+        let line =
+            "De drugscriminaliteit en de ondermijnende criminaliteit in de veiligheidsregio’s";
+        let mut fresh = analyzer();
+        let expected = fresh.terms(line);
+        // A cache of two words a generation rolls over many times within this one line.
+        let mut small = analyzer();
+        small.cache = WordCache::new(2);
+        assert_eq!(small.terms(line), expected);
+        assert_eq!(
+            small.terms(line),
+            expected,
+            "again, from the older generation"
+        );
+        assert!(small.cache.recent.len() <= 2 && small.cache.older.len() <= 2);
+        // A clone starts with an empty cache of its own but finds what the first one analysed.
+        let mut clone = fresh.clone();
+        clone.cache = WordCache::new(CACHE_LIMIT);
+        assert!(fresh
+            .rules
+            .analysed
+            .read()
+            .unwrap()
+            .contains_key("drugscriminaliteit"));
+        assert_eq!(clone.terms(line), expected);
+        assert_eq!(
+            expected
+                .iter()
+                .filter(|t| t.offset_from == 3)
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>(),
+            ["drugscriminaliteit", "drug", "criminaliteit"]
+        );
     }
 
     /// (term, position, source text) for each token.

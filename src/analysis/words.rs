@@ -25,8 +25,17 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
         let text = self.text;
+        let bytes = text.as_bytes();
         // Skip to the start of a word.
         let start = loop {
+            let byte = *bytes.get(self.at)?;
+            if byte < 0x80 {
+                if byte.is_ascii_alphanumeric() {
+                    break self.at;
+                }
+                self.at += 1;
+                continue;
+            }
             let (c, len) = char_at(text, self.at)?;
             if c.is_alphanumeric() {
                 break self.at;
@@ -35,7 +44,19 @@ impl<'a> Iterator for Words<'a> {
         };
         let mut end = start;
         let mut previous = ' ';
-        while let Some((c, len)) = char_at(text, end) {
+        loop {
+            // Letters and digits in ASCII, the bulk of every word, a byte at a time.
+            let run = bytes[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                end += run;
+                previous = bytes[end - 1] as char;
+            }
+            let Some((c, len)) = char_at(text, end) else {
+                break;
+            };
             if c.is_alphanumeric() {
                 previous = c;
                 end += len;
@@ -46,9 +67,8 @@ impl<'a> Iterator for Words<'a> {
                 '.' | ',' => previous.is_ascii_digit(),
                 _ => false,
             };
-            let next = char_at(text, end + len).map(|(n, _)| n);
             let continues = joins
-                && next.is_some_and(|n| {
+                && char_at(text, end + len).is_some_and(|(n, _)| {
                     if c == '.' || c == ',' {
                         n.is_ascii_digit()
                     } else {

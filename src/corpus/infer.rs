@@ -31,10 +31,12 @@ static ISO_DATE: LazyLock<Regex> =
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(1[89]\d\d|20\d\d)(?:[^0-9]|$)").unwrap());
 static DUTCH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([0-3]?\d)\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(1[6-9]\d\d|20\d\d)\b").unwrap()
+    // ASCII word boundaries let the regex engine's DFA do the search; Unicode ones would make it
+    // fall back to a much slower engine on every document's opening text.
+    Regex::new(r"(?i)(?-u:\b)([0-3]?\d)\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(1[6-9]\d\d|20\d\d)(?-u:\b)").unwrap()
 });
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bZitting\s+(1[89]\d\d|20\d\d)\s*-\s*(1[89]\d\d|20\d\d)\b").unwrap()
+    Regex::new(r"(?-u:\b)Zitting\s+(1[89]\d\d|20\d\d)\s*-\s*(1[89]\d\d|20\d\d)(?-u:\b)").unwrap()
 });
 
 /// Metadata for `path` (below the corpus folder `dir`) from its name and `text`.
@@ -51,7 +53,8 @@ pub fn meta(dir: &Path, path: &Path, text: &str) -> DocMeta {
         .or_else(|| YEAR.captures(&stem).map(|c| c[1].to_string()))
         .or_else(|| {
             SESSION
-                .captures(&head)
+                .captures_iter(&head)
+                .find(|c| standalone(&head, c))
                 .map(|c| format!("Zitting {}-{}", &c[1], &c[2]))
         });
     let series = series(dir, path);
@@ -72,9 +75,23 @@ fn iso_date(text: &str) -> Option<String> {
     super::manifest::is_iso_date(&date).then_some(date)
 }
 
+/// Whether a match stands apart from the words around it: the patterns' word boundaries are
+/// ASCII ones, and a letter or digit of any script (OCR's "Ï8 Maart 1849") still joins a match.
+fn standalone(text: &str, caps: &regex::Captures<'_>) -> bool {
+    let Some(whole) = caps.get(0) else {
+        return false;
+    };
+    let joins = |c: char| c.is_alphanumeric() || c == '_';
+    !text[..whole.start()].chars().next_back().is_some_and(joins)
+        && !text[whole.end()..].chars().next().is_some_and(joins)
+}
+
 /// The first written-out Dutch date ("21 juni 1983") as YYYY-MM-DD.
 fn dutch_date(text: &str) -> Option<String> {
     DUTCH_DATE.captures_iter(text).find_map(|caps| {
+        if !standalone(text, &caps) {
+            return None;
+        }
         let day: u32 = caps[1].parse().ok()?;
         let month = MONTHS
             .iter()
@@ -117,6 +134,20 @@ fn title(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_joined_to_a_letter_is_no_date() {
+        // sgd-kamerstukken: OCR read "18" as "Ï8"; the day is unknown, so is the date.
+        assert_eq!(dutch_date("Besluit van Ï8 Maart 1849, tot"), None);
+        assert_eq!(
+            dutch_date("Besluit van Ï8 Maart 1849, en van 22 Maart 1860"),
+            Some("1860-03-22".into())
+        );
+        assert_eq!(
+            dutch_date("den 22 Maart 1860, won"),
+            Some("1860-03-22".into())
+        );
+    }
 
     #[test]
     fn law_gets_its_date_from_the_title_line() {
