@@ -16,7 +16,10 @@ mod words;
 
 use std::sync::{Arc, PoisonError, RwLock};
 
-use hashbrown::hash_map::EntryRef;
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::Entry;
+use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
 use tantivy::tokenizer::{
@@ -87,7 +90,7 @@ const CACHE_LIMIT: usize = 100_000;
 /// segment it writes), up to this many.
 const SHARED_LIMIT: usize = 500_000;
 
-type WordMap = hashbrown::HashMap<String, Analysed, FxBuildHasher>;
+type WordMap = HashTable<(Word, Analysed)>;
 
 /// The Dutch analyzer. Cheap to clone; each clone keeps its own buffers and word cache.
 #[derive(Clone)]
@@ -105,11 +108,90 @@ struct Rules {
     analysed: RwLock<WordMap>,
 }
 
-/// What the analyzer makes of one lower-cased word.
+/// What the analyzer makes of one lower-cased word: its own term, then the terms of its compound
+/// parts; no term at all for a stop word.
 #[derive(Clone, Debug)]
 struct Analysed {
-    /// The word's own term first, then the terms of its compound parts; empty for a stop word.
-    terms: Vec<String>,
+    /// Empty for a stop word.
+    first: Word,
+    parts: Vec<Word>,
+}
+
+impl Analysed {
+    fn new(terms: Vec<String>) -> Analysed {
+        let mut terms = terms.into_iter().map(|t| Word::new(&t));
+        Analysed {
+            first: terms.next().unwrap_or_else(|| Word::new("")),
+            parts: terms.collect(),
+        }
+    }
+
+    fn terms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(&self.first)
+            .filter(|w| !w.is_empty())
+            .chain(&self.parts)
+            .map(Word::as_str)
+    }
+
+    fn is_stop_word(&self) -> bool {
+        self.first.is_empty()
+    }
+}
+
+/// Bytes a [`Word`] holds inline: nearly every Dutch word and term.
+const INLINE: usize = 22;
+
+/// A word or term, short ones inline, so that the cache compares and copies it from the entry it
+/// has just found rather than from another allocation.
+#[derive(Clone, Debug)]
+enum Word {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Long(Box<str>),
+}
+
+impl Word {
+    fn new(text: &str) -> Word {
+        if text.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            Word::Inline {
+                len: text.len() as u8,
+                bytes,
+            }
+        } else {
+            Word::Long(text.into())
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Word::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            Word::Long(text) => text.as_bytes(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Word::Inline { .. } => {
+                std::str::from_utf8(self.as_bytes()).expect("made from a str, cut at its end")
+            }
+            Word::Long(text) => text,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.as_bytes().is_empty()
+    }
+}
+
+fn hash(word: &[u8]) -> u64 {
+    FxBuildHasher.hash_one(word)
+}
+
+/// Finds `word` in `map`, whose hash is `hash`.
+fn find<'a>(map: &'a WordMap, hash: u64, word: &str) -> Option<&'a Analysed> {
+    map.find(hash, |(w, _)| w.as_bytes() == word.as_bytes())
+        .map(|(_, analysed)| analysed)
 }
 
 /// Analysed words in two generations: a word is looked up in the recent one, then taken over from
@@ -124,27 +206,35 @@ struct WordCache {
 impl WordCache {
     fn new(limit: usize) -> WordCache {
         WordCache {
-            recent: WordMap::default(),
-            older: WordMap::default(),
+            recent: WordMap::new(),
+            older: WordMap::new(),
             limit,
         }
     }
 
     /// One hash and one probe for a word seen before, which is nearly every word.
     fn get_or_analyse(&mut self, lower: &str, rules: &Rules) -> &Analysed {
-        if self.recent.len() >= self.limit && !self.recent.contains_key(lower) {
+        let hash = hash(lower.as_bytes());
+        let rehash = |(w, _): &(Word, Analysed)| self::hash(w.as_bytes());
+        if self.recent.len() >= self.limit && find(&self.recent, hash, lower).is_none() {
             // Sized for a full generation at once: growing it step by step rehashes every word.
-            let fresh = WordMap::with_capacity_and_hasher(self.limit, FxBuildHasher);
+            let fresh = WordMap::with_capacity(self.limit);
             self.older = std::mem::replace(&mut self.recent, fresh);
         }
-        match self.recent.entry_ref(lower) {
-            EntryRef::Occupied(entry) => entry.into_mut(),
-            EntryRef::Vacant(entry) => {
-                let analysed = match self.older.remove(lower) {
-                    Some(analysed) => analysed,
-                    None => rules.analysed(lower),
+        match self
+            .recent
+            .entry(hash, |(w, _)| w.as_bytes() == lower.as_bytes(), rehash)
+        {
+            Entry::Occupied(entry) => &entry.into_mut().1,
+            Entry::Vacant(entry) => {
+                let analysed = match self
+                    .older
+                    .find_entry(hash, |(w, _)| w.as_bytes() == lower.as_bytes())
+                {
+                    Ok(old) => old.remove().0 .1,
+                    Err(_) => rules.analysed(lower, hash),
                 };
-                entry.insert(analysed)
+                &entry.insert((Word::new(lower), analysed)).into_mut().1
             }
         }
     }
@@ -189,10 +279,10 @@ impl DutchAnalyzer {
             }
             let end = offset + word.len();
             let analysed = self.cache.get_or_analyse(&lower, &self.rules);
-            for term in &analysed.terms {
+            for term in analysed.terms() {
                 push(&mut self.tokens, &mut self.len, term, offset, end, position);
             }
-            let stop = analysed.terms.is_empty();
+            let stop = analysed.is_stop_word();
             // "voor- en tegenstanders": the first half of an elliptical compound counts even when
             // on its own it would be a stop word.
             if let Some(full) = ellipsis::expansion(text, &found, position) {
@@ -224,37 +314,37 @@ impl DutchAnalyzer {
 }
 
 impl Rules {
-    /// What `lower` becomes, from the shared store or analysed now and stored for every clone.
-    fn analysed(&self, lower: &str) -> Analysed {
-        let known = self
+    /// What `lower` (whose hash is `hash`) becomes, from the shared store or analysed now and
+    /// stored for every clone.
+    fn analysed(&self, lower: &str, hash: u64) -> Analysed {
+        let shared = self.analysed.read().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = find(&shared, hash, lower) {
+            return known.clone();
+        }
+        drop(shared);
+        let analysed = self.analyse(lower);
+        let mut shared = self
             .analysed
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(lower)
-            .cloned();
-        known.unwrap_or_else(|| {
-            let analysed = self.analyse(lower);
-            let mut shared = self
-                .analysed
-                .write()
-                .unwrap_or_else(PoisonError::into_inner);
-            if shared.len() < SHARED_LIMIT {
-                shared.insert(lower.into(), analysed.clone());
-            }
-            analysed
-        })
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
+        if shared.len() < SHARED_LIMIT {
+            shared.insert_unique(hash, (Word::new(lower), analysed.clone()), |(w, _)| {
+                self::hash(w.as_bytes())
+            });
+        }
+        analysed
     }
 
     fn analyse(&self, lower: &str) -> Analysed {
         if self.stopwords.contains(lower) {
-            return Analysed { terms: Vec::new() };
+            return Analysed::new(Vec::new());
         }
         let folded = fold(apostrophe::strip(lower));
         let word = apostrophe::unmarked_plural(&folded)
             .unwrap_or(&folded)
             .to_string();
         if word.chars().any(|c| c.is_ascii_digit()) || !word.chars().all(char::is_alphanumeric) {
-            return Analysed { terms: vec![word] };
+            return Analysed::new(vec![word]);
         }
         let mut terms = vec![self.stemmer.stem(&word)];
         for part in compounds::split(&word).into_iter().flatten() {
@@ -263,7 +353,7 @@ impl Rules {
                 terms.push(term);
             }
         }
-        Analysed { terms }
+        Analysed::new(terms)
     }
 }
 
@@ -363,16 +453,19 @@ mod tests {
             expected,
             "again, from the older generation"
         );
+        // Words longer than fit inline are cached as well as short ones.
+        let long = "rijksvaccinatieprogrammacoördinatoren en terrorismebestrijdingsstrategieën";
+        let expected_long = analyzer().terms(long);
+        assert_eq!(small.terms(long), expected_long);
+        assert_eq!(small.terms(long), expected_long);
         assert!(small.cache.recent.len() <= 2 && small.cache.older.len() <= 2);
         // A clone starts with an empty cache of its own but finds what the first one analysed.
         let mut clone = fresh.clone();
         clone.cache = WordCache::new(CACHE_LIMIT);
-        assert!(fresh
-            .rules
-            .analysed
-            .read()
-            .unwrap()
-            .contains_key("drugscriminaliteit"));
+        let word = "drugscriminaliteit";
+        let shared = fresh.rules.analysed.read().unwrap();
+        assert!(find(&shared, hash(word.as_bytes()), word).is_some());
+        drop(shared);
         assert_eq!(clone.terms(line), expected);
         assert_eq!(
             expected
