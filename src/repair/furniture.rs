@@ -13,7 +13,8 @@ pub fn mark(lines: &[&str]) -> Vec<bool> {
     for line in lines {
         // Only short lines with a number can be running headers with a page number.
         let trimmed = line.trim();
-        if trimmed.len() > 160 || !trimmed.bytes().any(|b| b.is_ascii_digit()) {
+        // Lines of one shape end in a page number all or none, so only those that do are counted.
+        if trimmed.len() > 160 || !ends_in_page_number(trimmed) {
             continue;
         }
         let key = shape(line);
@@ -36,9 +37,10 @@ pub fn mark(lines: &[&str]) -> Vec<bool> {
             };
             (is_page_number(trimmed) && isolated(i.checked_sub(1)) && isolated(Some(i + 1)))
                 || is_header_with_page(trimmed)
-                || repeats
-                    .get(&shape(line))
-                    .is_some_and(|seen| seen.len() >= 3 && ends_in_page_number(trimmed))
+                || ends_in_page_number(trimmed)
+                    && repeats
+                        .get(&shape(line))
+                        .is_some_and(|seen| seen.len() >= 3)
         })
         .collect()
 }
@@ -46,6 +48,10 @@ pub fn mark(lines: &[&str]) -> Vec<bool> {
 /// "27", "- 27 -", "pagina 27 van 40".
 fn is_page_number(line: &str) -> bool {
     let core = line.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    // "pagina 999 van 999" is the longest form.
+    if core.len() > 20 {
+        return false;
+    }
     let lower = core.to_lowercase();
     let core = lower
         .strip_prefix("pagina ")
@@ -68,13 +74,13 @@ fn is_header_with_page(line: &str) -> bool {
 
 /// Text, a separator or the word for page, then a number: "Rapport 2021 — 3", "blz. 4".
 fn ends_in_page_number(line: &str) -> bool {
-    if line.starts_with('#') || !line.chars().any(char::is_alphabetic) {
+    if !line.ends_with(|c: char| c.is_ascii_digit())
+        || line.starts_with('#')
+        || !line.chars().any(char::is_alphabetic)
+    {
         return false;
     }
     let before = line.trim_end_matches(|c: char| c.is_ascii_digit());
-    if before.len() == line.len() {
-        return false;
-    }
     let before = before.trim_end().to_lowercase();
     before.ends_with(['|', '—', '–', '-', '·', '/', ':'])
         || ["pagina", "blz.", "blz", "page", "p."]
