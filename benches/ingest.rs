@@ -8,7 +8,9 @@
 //! Corpora: the project's corpus; ../shared/corpora/nl-laws (74 MB of Markdown) and
 //! ../shared/corpora/sgd-kamerstukken.jsonl (16 MB, JSON lines), skipped with a message where absent;
 //! and a 10% sample and a 10x repetition of both, made in a temporary folder. Ingest runs as the real
-//! binary (`target/release/horizon`), which reports its own peak memory. Queries run in this
+//! binary (`target/release/horizon`), which reports its own peak memory; each ingest runs three
+//! times (horizon and plain taking turns) and the fastest run counts, since this is a shared
+//! machine whose other tenants come and go; the 1000% corpus runs once. Queries run in this
 //! process on the built index: "cold" is each query's first run on a freshly opened index (the
 //! operating system's file cache may still be warm), "warm" the median of five runs after it.
 
@@ -20,6 +22,8 @@ use horizon::index::{Filter, HorizonIndex};
 use serde_json::Value;
 
 const LAWS: &str = "../shared/corpora/nl-laws";
+/// Ingests of each corpus (but the largest) per analyzer; the fastest counts.
+const RUNS: usize = 3;
 const PAPERS: &str = "../shared/corpora/sgd-kamerstukken.jsonl";
 
 const WORDS: [&str; 40] = [
@@ -110,7 +114,6 @@ const BOOLEAN: [&str; 20] = [
 ];
 
 struct Run {
-    analyzer: &'static str,
     megabytes: f64,
     seconds: f64,
     peak_mb: f64,
@@ -124,8 +127,16 @@ fn main() {
         return;
     }
     let scratch = tempfile::tempdir().expect("a temporary folder");
+    let commit = Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map_or("unknown".to_string(), |out| {
+            String::from_utf8_lossy(&out.stdout).trim().to_string()
+        });
     println!(
-        "machine: {} cores; horizon {}",
+        "machine: {} cores; horizon {} at commit {commit}; ingest: best of {RUNS} runs (1000%: one)",
         std::thread::available_parallelism().map_or(1, |n| n.get()),
         env!("CARGO_PKG_VERSION")
     );
@@ -153,18 +164,25 @@ fn main() {
     }
     let mut searched = Vec::new();
     for (name, corpus) in &corpora {
-        let runs: Vec<Run> = ["horizon", "plain"]
-            .into_iter()
-            .map(|analyzer| {
-                ingest(
+        let repeats = if name.contains("1000%") { 1 } else { RUNS };
+        let mut best: Vec<Option<Run>> = vec![None, None];
+        for _ in 0..repeats {
+            for (slot, analyzer) in best.iter_mut().zip(["horizon", "plain"]) {
+                let run = ingest(
                     binary,
                     corpus,
                     &scratch.path().join(format!("{name}-{analyzer}")),
                     analyzer,
-                )
-            })
-            .collect();
-        let (h, p) = (&runs[0], &runs[1]);
+                );
+                if slot.as_ref().is_none_or(|b| run.seconds < b.seconds) {
+                    *slot = Some(run);
+                }
+            }
+        }
+        let (h, p) = (
+            best[0].as_ref().expect("one run at least"),
+            best[1].as_ref().expect("one run at least"),
+        );
         println!(
             "{name:<22} {:>8.1} {:>13.2} {:>11.2} {:>6.2} {:>9.0} {:>9.1} {:>9.2}",
             h.megabytes,
@@ -175,7 +193,6 @@ fn main() {
             h.index_mb,
             h.seconds
         );
-        let _ = (h.analyzer, p.analyzer);
         if name.starts_with("both") || name == "corpus" {
             searched.push((name.clone(), scratch.path().join(format!("{name}-horizon"))));
         }
@@ -268,7 +285,6 @@ fn ingest(binary: &Path, corpus: &Path, index: &Path, analyzer: &'static str) ->
         )
     });
     Run {
-        analyzer,
         megabytes: summary[0]["megabytes"].as_f64().unwrap_or(0.0),
         seconds,
         peak_mb: summary[0]["peak_mb"].as_f64().unwrap_or(0.0),
