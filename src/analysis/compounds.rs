@@ -122,9 +122,15 @@ fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
     let mut fallback: Option<(Vec<String>, f64)> = None;
     for cut in MIN_PART..=word.len().saturating_sub(MIN_PART + 1) {
         let (left, right) = word.split_at(cut);
-        if right.len() < MIN_PART + 1 || NOT_HEAD_SET.contains(right) {
+        if right.len() < MIN_PART + 1
+            || NOT_HEAD_SET.contains(right)
+            || FUNCTION_WORD_SET.contains(right)
+        {
             continue;
         }
+        // What depends on the head alone is looked up once for the four linking elements.
+        let right_count = list.count_folded(right);
+        let mut right_split: Option<Option<Vec<String>>> = None;
         for link in LINKS {
             let Some(modifier) = left.strip_suffix(link) else {
                 continue;
@@ -136,11 +142,10 @@ fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
             {
                 continue;
             }
-            if FUNCTION_WORD_SET.contains(modifier) || FUNCTION_WORD_SET.contains(right) {
+            if FUNCTION_WORD_SET.contains(modifier) {
                 continue;
             }
             let modifier_count = list.count_folded(modifier);
-            let right_count = list.count_folded(right);
             // A modifier the list lacks ("antibiotica", "kringloop") is taken only before a long,
             // well-known head, in a word rarer on its own than that head.
             let unknown_modifier_ok = depth == 0
@@ -165,7 +170,10 @@ fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
                     vec![modifier.to_string(), right.to_string()],
                     vec![modifier_count, right_count],
                 ));
-            } else if let Some((rest, _)) = best_split(right, depth + 1) {
+            } else if let Some(rest) = right_split
+                .get_or_insert_with(|| best_split(right, depth + 1).map(|(parts, _)| parts))
+                .clone()
+            {
                 let counts: Vec<u32> = rest.iter().map(|p| list.count_folded(p)).collect();
                 let mut parts = vec![modifier.to_string()];
                 parts.extend(rest);
