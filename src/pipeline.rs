@@ -21,8 +21,8 @@ use crate::analysis::{count_words, Analyzer, Stopwords};
 use crate::corpus::{self, hex, Document, EditionDef, Plan, Problem, Source};
 use crate::index::{
     AnalyzerMeta, DocEdition, DocSignal, DocumentMeta, EditionMeta, HorizonIndex, IndexBuilder,
-    IndexMeta, IngestLock, LexiconMeta, PassageRecord, SignalMeta, StoredMention, ThemeMeta,
-    FORMAT_VERSION,
+    IndexMeta, IngestLock, LexiconMeta, PassageRecord, Prepared, SignalMeta, StoredMention,
+    ThemeMeta, FORMAT_VERSION,
 };
 use crate::signals::matcher::Matcher;
 use crate::signals::{Entry, EntryKind, Lexicon, LexiconProblem};
@@ -83,8 +83,8 @@ pub struct Built {
 
 /// What one worker made of one document.
 enum Outcome {
-    /// New or changed: its metadata and passages.
-    Indexed(Box<DocumentMeta>, Vec<PassageRecord>),
+    /// New or changed: its metadata and passages, ready for the index.
+    Indexed(Box<DocumentMeta>, Vec<Prepared>),
     /// Its bytes are the ones already indexed.
     Same(Box<DocumentMeta>),
     Failed(Problem),
@@ -98,6 +98,9 @@ pub fn build(
     stopwords: &Stopwords,
     options: &Options,
 ) -> anyhow::Result<Built> {
+    // The shipped word list takes a core a tenth of a second to load; it loads while the corpus is
+    // planned instead of holding up the first document.
+    std::thread::spawn(crate::lang::word_list);
     let plan = corpus::plan(corpus_dir)
         .with_context(|| format!("cannot ingest {}", corpus_dir.display()))?;
     for warning in &plan.warnings {
@@ -197,13 +200,14 @@ pub fn build(
     let next = AtomicUsize::new(0);
     let root = plan.root.as_path();
     let strict = options.strict;
+    let preparer = builder.preparer();
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let (sender, receiver) = mpsc::sync_channel::<Outcome>(workers * 2);
         for _ in 0..workers {
             let sender = sender.clone();
             let (next, to_read, known) = (&next, &to_read, &known);
-            let (layout, matcher, signals, editions) =
-                (&layout, &matcher, &signals, &plan.editions);
+            let (layout, matcher, signals, editions, preparer) =
+                (&layout, &matcher, &signals, &plan.editions, &preparer);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(source) = to_read.get(i) else {
@@ -227,7 +231,9 @@ pub fn build(
                                     records(&document, layout, editions, matcher, signals);
                                 let meta =
                                     document_meta(&document, source, sha256, origin, &records);
-                                Outcome::Indexed(Box::new(meta), records)
+                                let prepared =
+                                    records.iter().map(|r| preparer.prepare(r)).collect();
+                                Outcome::Indexed(Box::new(meta), prepared)
                             }
                         }
                     }
@@ -240,15 +246,15 @@ pub fn build(
         drop(sender);
         for outcome in receiver {
             match outcome {
-                Outcome::Indexed(meta, records) => {
+                Outcome::Indexed(meta, passages) => {
                     progress.set_message(meta.id.clone());
                     progress.inc(meta.bytes);
                     if known.contains_key(meta.id.as_str()) {
                         builder.delete_document(&meta.id);
                     }
-                    for record in &records {
+                    for passage in passages {
                         builder
-                            .add(record)
+                            .add(passage)
                             .with_context(|| format!("cannot index {}", meta.file))?;
                     }
                     indexed.push(*meta);

@@ -19,6 +19,21 @@ use crate::analysis::{Analyzer, Stopwords};
 /// tantivy's smallest budget per indexing thread.
 const MIN_MEMORY_PER_THREAD: usize = 15 * 1024 * 1024;
 
+/// Makes [`Prepared`] passages for an [`IndexBuilder`].
+#[derive(Debug, Clone, Copy)]
+pub struct Preparer {
+    fields: Fields,
+}
+
+impl Preparer {
+    pub fn prepare(&self, record: &PassageRecord) -> Prepared {
+        Prepared(self.fields.document(record))
+    }
+}
+
+/// A passage as a document of the index, ready to add.
+pub struct Prepared(TantivyDocument);
+
 pub struct IndexBuilder {
     dir: PathBuf,
     generation: String,
@@ -112,9 +127,17 @@ impl IndexBuilder {
         })
     }
 
-    pub fn add(&mut self, record: &PassageRecord) -> Result<(), IndexError> {
+    /// What turns passages into documents of this index, for the threads that make passages: the
+    /// copying is done there, next to the passages, instead of on the thread that feeds tantivy.
+    pub fn preparer(&self) -> Preparer {
+        Preparer {
+            fields: self.fields,
+        }
+    }
+
+    pub fn add(&mut self, passage: Prepared) -> Result<(), IndexError> {
         self.writer
-            .add_document(self.fields.document(record))
+            .add_document(passage.0)
             .map_err(|source| IndexError::Tantivy {
                 path: self.dir.clone(),
                 source,
