@@ -5,22 +5,18 @@
 //! loses an apostrophe plural ([`apostrophe`]) and its diacritics, and is stemmed ([`stem`]); the parts
 //! of a compound ([`compounds`]) and the full form of an elliptical compound ([`ellipsis`]) are added at
 //! the same position. Positions count every word, stop words included, so phrases line up.
+//! What a word becomes is remembered ([`cache`]), so each distinct word is analysed once.
 //! [`VERSION`] is stored in the index; an index built by another version is refused.
 
 mod apostrophe;
+mod cache;
 mod compounds;
 mod ellipsis;
 mod stem;
 mod stopwords;
 mod words;
 
-use std::sync::{Arc, PoisonError, RwLock};
-
-use std::hash::BuildHasher;
-
-use hashbrown::hash_table::Entry;
-use hashbrown::HashTable;
-use rustc_hash::FxBuildHasher;
+use std::sync::Arc;
 
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, Token,
@@ -28,6 +24,7 @@ use tantivy::tokenizer::{
 };
 
 use crate::lang::fold;
+use cache::{Analysed, SharedWords, WordCache, CACHE_LIMIT};
 pub use stem::DutchStemmer;
 pub use stopwords::{Stopwords, StopwordsError};
 pub use words::{count_words, words};
@@ -83,15 +80,6 @@ impl Analyzer {
     }
 }
 
-/// Words analysed once per analyzer clone are remembered: up to this many recent ones, and as many
-/// from before, so that a full cache keeps the words in common use instead of starting cold.
-const CACHE_LIMIT: usize = 100_000;
-/// Words analysed by any clone are kept for all clones (tantivy clones the analyzer for every
-/// segment it writes), up to this many.
-const SHARED_LIMIT: usize = 500_000;
-
-type WordMap = HashTable<(Word, Analysed)>;
-
 /// The Dutch analyzer. Cheap to clone; each clone keeps its own buffers and word cache.
 #[derive(Clone)]
 pub struct DutchAnalyzer {
@@ -105,139 +93,7 @@ struct Rules {
     stopwords: Stopwords,
     stemmer: DutchStemmer,
     /// Every word analysed so far, by any clone.
-    analysed: RwLock<WordMap>,
-}
-
-/// What the analyzer makes of one lower-cased word: its own term, then the terms of its compound
-/// parts; no term at all for a stop word.
-#[derive(Clone, Debug)]
-struct Analysed {
-    /// Empty for a stop word.
-    first: Word,
-    parts: Vec<Word>,
-}
-
-impl Analysed {
-    fn new(terms: Vec<String>) -> Analysed {
-        let mut terms = terms.into_iter().map(|t| Word::new(&t));
-        Analysed {
-            first: terms.next().unwrap_or_else(|| Word::new("")),
-            parts: terms.collect(),
-        }
-    }
-
-    fn terms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(&self.first)
-            .filter(|w| !w.is_empty())
-            .chain(&self.parts)
-            .map(Word::as_str)
-    }
-
-    fn is_stop_word(&self) -> bool {
-        self.first.is_empty()
-    }
-}
-
-/// Bytes a [`Word`] holds inline: nearly every Dutch word and term.
-const INLINE: usize = 22;
-
-/// A word or term, short ones inline, so that the cache compares and copies it from the entry it
-/// has just found rather than from another allocation.
-#[derive(Clone, Debug)]
-enum Word {
-    Inline { len: u8, bytes: [u8; INLINE] },
-    Long(Box<str>),
-}
-
-impl Word {
-    fn new(text: &str) -> Word {
-        if text.len() <= INLINE {
-            let mut bytes = [0; INLINE];
-            bytes[..text.len()].copy_from_slice(text.as_bytes());
-            Word::Inline {
-                len: text.len() as u8,
-                bytes,
-            }
-        } else {
-            Word::Long(text.into())
-        }
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        match self {
-            Word::Inline { len, bytes } => &bytes[..usize::from(*len)],
-            Word::Long(text) => text.as_bytes(),
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        match self {
-            Word::Inline { .. } => {
-                std::str::from_utf8(self.as_bytes()).expect("made from a str, cut at its end")
-            }
-            Word::Long(text) => text,
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.as_bytes().is_empty()
-    }
-}
-
-fn hash(word: &[u8]) -> u64 {
-    FxBuildHasher.hash_one(word)
-}
-
-/// Finds `word` in `map`, whose hash is `hash`.
-fn find<'a>(map: &'a WordMap, hash: u64, word: &str) -> Option<&'a Analysed> {
-    map.find(hash, |(w, _)| w.as_bytes() == word.as_bytes())
-        .map(|(_, analysed)| analysed)
-}
-
-/// Analysed words in two generations: a word is looked up in the recent one, then taken over from
-/// the older one; when the recent one is full it becomes the older one.
-#[derive(Clone)]
-struct WordCache {
-    recent: WordMap,
-    older: WordMap,
-    limit: usize,
-}
-
-impl WordCache {
-    fn new(limit: usize) -> WordCache {
-        WordCache {
-            recent: WordMap::new(),
-            older: WordMap::new(),
-            limit,
-        }
-    }
-
-    /// One hash and one probe for a word seen before, which is nearly every word.
-    fn get_or_analyse(&mut self, lower: &str, rules: &Rules) -> &Analysed {
-        let hash = hash(lower.as_bytes());
-        let rehash = |(w, _): &(Word, Analysed)| self::hash(w.as_bytes());
-        if self.recent.len() >= self.limit && find(&self.recent, hash, lower).is_none() {
-            // Sized for a full generation at once: growing it step by step rehashes every word.
-            let fresh = WordMap::with_capacity(self.limit);
-            self.older = std::mem::replace(&mut self.recent, fresh);
-        }
-        match self
-            .recent
-            .entry(hash, |(w, _)| w.as_bytes() == lower.as_bytes(), rehash)
-        {
-            Entry::Occupied(entry) => &entry.into_mut().1,
-            Entry::Vacant(entry) => {
-                let analysed = match self
-                    .older
-                    .find_entry(hash, |(w, _)| w.as_bytes() == lower.as_bytes())
-                {
-                    Ok(old) => old.remove().0 .1,
-                    Err(_) => rules.analysed(lower, hash),
-                };
-                &entry.insert((Word::new(lower), analysed)).into_mut().1
-            }
-        }
-    }
+    analysed: SharedWords,
 }
 
 impl DutchAnalyzer {
@@ -246,7 +102,7 @@ impl DutchAnalyzer {
             rules: Arc::new(Rules {
                 stopwords,
                 stemmer: DutchStemmer::default(),
-                analysed: RwLock::default(),
+                analysed: SharedWords::default(),
             }),
             tokens: Vec::new(),
             len: 0,
@@ -278,7 +134,10 @@ impl DutchAnalyzer {
                 lower.extend(word.chars().flat_map(char::to_lowercase));
             }
             let end = offset + word.len();
-            let analysed = self.cache.get_or_analyse(&lower, &self.rules);
+            let rules = &self.rules;
+            let analysed = self
+                .cache
+                .get_or_analyse(&lower, &rules.analysed, |word| rules.analyse(word));
             for term in analysed.terms() {
                 push(&mut self.tokens, &mut self.len, term, offset, end, position);
             }
@@ -314,27 +173,6 @@ impl DutchAnalyzer {
 }
 
 impl Rules {
-    /// What `lower` (whose hash is `hash`) becomes, from the shared store or analysed now and
-    /// stored for every clone.
-    fn analysed(&self, lower: &str, hash: u64) -> Analysed {
-        let shared = self.analysed.read().unwrap_or_else(PoisonError::into_inner);
-        if let Some(known) = find(&shared, hash, lower) {
-            return known.clone();
-        }
-        drop(shared);
-        let analysed = self.analyse(lower);
-        let mut shared = self
-            .analysed
-            .write()
-            .unwrap_or_else(PoisonError::into_inner);
-        if shared.len() < SHARED_LIMIT {
-            shared.insert_unique(hash, (Word::new(lower), analysed.clone()), |(w, _)| {
-                self::hash(w.as_bytes())
-            });
-        }
-        analysed
-    }
-
     fn analyse(&self, lower: &str) -> Analysed {
         if self.stopwords.contains(lower) {
             return Analysed::new(Vec::new());
@@ -458,14 +296,11 @@ mod tests {
         let expected_long = analyzer().terms(long);
         assert_eq!(small.terms(long), expected_long);
         assert_eq!(small.terms(long), expected_long);
-        assert!(small.cache.recent.len() <= 2 && small.cache.older.len() <= 2);
+        assert!(small.cache.len() <= 4, "two generations of two words");
         // A clone starts with an empty cache of its own but finds what the first one analysed.
         let mut clone = fresh.clone();
         clone.cache = WordCache::new(CACHE_LIMIT);
-        let word = "drugscriminaliteit";
-        let shared = fresh.rules.analysed.read().unwrap();
-        assert!(find(&shared, hash(word.as_bytes()), word).is_some());
-        drop(shared);
+        assert!(fresh.rules.analysed.contains("drugscriminaliteit"));
         assert_eq!(clone.terms(line), expected);
         assert_eq!(
             expected
