@@ -67,8 +67,9 @@ pub fn split(word: &str) -> Option<Vec<String>> {
     if word.len() < MIN_WORD || !word.chars().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    let (parts, score) = best_split(word, 0)?;
-    let whole = f64::from(lang::word_list().count_folded(word));
+    let suffixes = suffixes(word);
+    let (parts, score) = best_split(word, 0, &suffixes)?;
+    let whole = f64::from(suffixes[0].count);
     if score <= whole {
         return None;
     }
@@ -111,9 +112,42 @@ pub fn head(word: &str) -> Option<&str> {
     })
 }
 
+/// What splitting needs to know of the part of a word from one byte on to its end.
+#[derive(Clone, Copy)]
+struct Suffix {
+    /// How often it occurs as a word of its own.
+    count: u32,
+    /// Whether a split may end with it: every split ends in a known head, so a word without one
+    /// from some byte on cannot be split there, and need not be tried.
+    head: bool,
+}
+
+/// The [`Suffix`] from every byte of `word` on, and one for the empty end.
+fn suffixes(word: &str) -> Vec<Suffix> {
+    let list = lang::word_list();
+    (0..=word.len())
+        .map(|start| {
+            let rest = &word[start..];
+            let count = list.count_folded(rest);
+            let head = rest.len() > MIN_PART
+                && enough(rest.len(), count)
+                && !NOT_HEAD_SET.contains(rest)
+                && !FUNCTION_WORD_SET.contains(rest);
+            Suffix { count, head }
+        })
+        .collect()
+}
+
+/// Whether a split of the word whose suffixes are `suffixes` can exist: one needs a modifier of
+/// at least [`MIN_PART`] letters before a head.
+fn may_split(suffixes: &[Suffix]) -> bool {
+    suffixes.iter().skip(MIN_PART).any(|s| s.head)
+}
+
 /// The best split of `word` into known parts and its score, trying every cut and linking element.
-fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
-    if depth > 3 {
+/// `suffixes` are those of `word`.
+fn best_split(word: &str, depth: usize, suffixes: &[Suffix]) -> Option<(Vec<String>, f64)> {
+    if depth > 3 || !may_split(suffixes) {
         return None;
     }
     let list = lang::word_list();
@@ -128,8 +162,11 @@ fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
         {
             continue;
         }
-        // What depends on the head alone is looked up once for the four linking elements.
-        let right_count = list.count_folded(right);
+        // Neither a known head nor one that splits: no linking element makes a candidate of it.
+        if !suffixes[cut].head && !may_split(&suffixes[cut..]) {
+            continue;
+        }
+        let right_count = suffixes[cut].count;
         let mut right_split: Option<Option<Vec<String>>> = None;
         for link in LINKS {
             let Some(modifier) = left.strip_suffix(link) else {
@@ -152,7 +189,7 @@ fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
                 && modifier.len() >= 5
                 && right.len() >= 6
                 && right_count >= 3
-                && list.count_folded(word) < right_count;
+                && suffixes[0].count < right_count;
             if !enough(modifier.len(), modifier_count) && !unknown_modifier_ok {
                 continue;
             }
@@ -171,7 +208,9 @@ fn best_split(word: &str, depth: usize) -> Option<(Vec<String>, f64)> {
                     vec![modifier_count, right_count],
                 ));
             } else if let Some(rest) = right_split
-                .get_or_insert_with(|| best_split(right, depth + 1).map(|(parts, _)| parts))
+                .get_or_insert_with(|| {
+                    best_split(right, depth + 1, &suffixes[cut..]).map(|(parts, _)| parts)
+                })
                 .clone()
             {
                 let counts: Vec<u32> = rest.iter().map(|p| list.count_folded(p)).collect();
