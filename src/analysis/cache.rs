@@ -141,6 +141,11 @@ impl WordCache {
     ) -> &Analysed {
         let hash = hash(lower.as_bytes());
         let rehash = |(w, _): &(Word, Analysed)| self::hash(w.as_bytes());
+        if self.recent.capacity() == 0 {
+            // Room for a full generation from the first word: growing step by step would rehash
+            // every word at each doubling, which is most of the cost of a corpus of new words.
+            self.recent.reserve(self.limit, rehash);
+        }
         if self.recent.len() >= self.limit && find(&self.recent, hash, lower).is_none() {
             // Sized for a full generation at once: growing it step by step rehashes every word.
             let fresh = WordMap::with_capacity(self.limit);
