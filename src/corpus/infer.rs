@@ -45,19 +45,42 @@ pub fn meta(dir: &Path, path: &Path, text: &str) -> DocMeta {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let head: String = text.chars().take(HEAD_CHARS).collect();
-    let date = iso_date(&stem).or_else(|| dutch_date(&head));
+    from_name_and_text(series(dir, path), &stem, text)
+}
+
+/// Metadata for one document of the JSON-lines file `path`: a file of many documents names none of
+/// them, so all comes from `text` but the series, which is the folder below the corpus or else the
+/// file itself.
+pub fn line_meta(dir: &Path, path: &Path, text: &str) -> DocMeta {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let series = match rel.parent().and_then(|p| p.components().next()) {
+        Some(folder) => folder.as_os_str().to_string_lossy().into_owned(),
+        None => rel
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+    };
+    from_name_and_text(series, "", text)
+}
+
+fn from_name_and_text(series: String, name: &str, text: &str) -> DocMeta {
+    let head_end = text
+        .char_indices()
+        .nth(HEAD_CHARS)
+        .map_or(text.len(), |(at, _)| at);
+    let head = &text[..head_end];
+    let date = iso_date(name).or_else(|| dutch_date(head));
     let edition = date
         .as_ref()
         .map(|d| d[..4].to_string())
-        .or_else(|| YEAR.captures(&stem).map(|c| c[1].to_string()))
+        .or_else(|| YEAR.captures(name).map(|c| c[1].to_string()))
         .or_else(|| {
             SESSION
-                .captures_iter(&head)
-                .find(|c| standalone(&head, c))
+                .captures_iter(head)
+                .find(|c| standalone(head, c))
                 .map(|c| format!("Zitting {}-{}", &c[1], &c[2]))
         });
-    let series = series(dir, path);
     DocMeta {
         edition: edition.unwrap_or_else(|| series.clone()),
         series,

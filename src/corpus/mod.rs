@@ -356,18 +356,11 @@ impl Source {
             ),
             other => problem(line_of(other.line()), other.to_string()),
         });
-        let mut meta = match &self.row {
-            Some(row) => row.meta(),
-            None => infer::meta(root, &self.path, &decoded.text),
+        let meta = match (&self.row, &self.origin) {
+            (Some(row), _) => row.meta(),
+            (None, Origin::File) => infer::meta(root, &self.path, &decoded.text),
+            (None, Origin::JsonLine { .. }) => infer::line_meta(root, &self.path, &decoded.text),
         };
-        if let Origin::JsonLine { .. } = self.origin {
-            // A file name says nothing of the many documents in one JSON-lines file.
-            let from_text =
-                infer::meta(root, Path::new(&format!("{}.txt", self.id)), &decoded.text);
-            meta.edition = from_text.edition;
-            meta.date = from_text.date;
-            meta.title = from_text.title;
-        }
         Ok((
             Document {
                 id: self.id.clone(),
@@ -385,13 +378,25 @@ impl Source {
 
 /// The text of a JSON-lines record: its `Content` (or `content`, `text`) field.
 fn json_text(raw: &[u8]) -> Result<String, String> {
-    let value: serde_json::Value = serde_json::from_slice(raw).map_err(|err| {
+    /// The fields a text may be in, in order of preference; other fields are skipped unread.
+    #[derive(serde::Deserialize)]
+    struct Line {
+        #[serde(rename = "Content")]
+        upper_content: Option<serde_json::Value>,
+        content: Option<serde_json::Value>,
+        text: Option<serde_json::Value>,
+        #[serde(rename = "Text")]
+        upper_text: Option<serde_json::Value>,
+    }
+    let line: Line = serde_json::from_slice(raw).map_err(|err| {
         format!("not a JSON object ({err}); each line must be {{\"Content\": \"...\"}}")
     })?;
-    ["Content", "content", "text", "Text"]
-        .iter()
-        .find_map(|key| value.get(key).and_then(|v| v.as_str()))
-        .map(str::to_string)
+    [line.upper_content, line.content, line.text, line.upper_text]
+        .into_iter()
+        .find_map(|field| match field {
+            Some(serde_json::Value::String(text)) => Some(text),
+            _ => None,
+        })
         .ok_or_else(|| "the JSON object has no \"Content\" text field".to_string())
 }
 
@@ -428,6 +433,70 @@ mod tests {
             doc_id(dir, Path::new("/data/corpus/nvs-midterm-review-2021.txt")),
             "nvs-midterm-review-2021"
         );
+    }
+
+    /// Reads every source of the JSON-lines `file`: metadata or the problem, by line.
+    fn read_lines(file: &Path) -> Vec<Result<(usize, DocMeta, String), Problem>> {
+        let plan = plan(file).expect("a JSON-lines file plans");
+        plan.sources
+            .iter()
+            .map(|source| {
+                let Origin::JsonLine { line, .. } = source.origin else {
+                    panic!("{} is not a JSON line", source.id)
+                };
+                source
+                    .read(&plan.root, false)
+                    .map(|(document, _, _)| (line, document.meta, document.text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_lines_are_documents_with_metadata_from_their_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("kamerstukken.jsonl");
+        let lines = [
+            r#"{"URL": "https://zoek.officielebekendmakingen.nl/0000142774/ocr", "Content": "Tweede Kamer der Staten-Generaal\n2\nZitting 1982-1983\n12449\nAfsluiting van de Oosterschelde\n's-Gravenhage, 21 juni 1983\nOp 24 augustus 1982 is naar aanleiding", "Source": "sgd"}"#,
+            "",
+            r#"{"Content": 12449, "text": "Zitting 1982-1983\nBRIEF VAN DE MINISTER VAN VERKEER EN WATERSTAAT"}"#,
+            r#"{"Content": "Afsluiting van de Oosterschelde"#,
+            r#"{"URL": "https://zoek.officielebekendmakingen.nl/0000142774/ocr"}"#,
+        ];
+        std::fs::write(&file, lines.join("\n")).unwrap();
+        let read = read_lines(&file);
+        assert_eq!(read.len(), 4, "the empty line is no document");
+        let (line, meta, text) = read[0].as_ref().unwrap();
+        assert_eq!(*line, 1);
+        assert_eq!(meta.date.as_deref(), Some("1983-06-21"));
+        assert_eq!(meta.edition, "1983");
+        assert_eq!(meta.series, "kamerstukken", "the file is the series");
+        assert!(text.contains("'s-Gravenhage, 21 juni 1983"));
+        // A field that is not text is passed over for the next one that is.
+        let (line, meta, text) = read[1].as_ref().unwrap();
+        assert_eq!(*line, 3);
+        assert_eq!(meta.edition, "Zitting 1982-1983");
+        assert!(text.starts_with("Zitting 1982-1983\nBRIEF"));
+        let broken = read[2].as_ref().unwrap_err();
+        assert_eq!(broken.line, Some(4));
+        assert!(broken.to_string().contains("not a JSON object"), "{broken}");
+        let untexted = read[3].as_ref().unwrap_err();
+        assert_eq!(untexted.line, Some(5));
+        assert!(untexted.to_string().contains("no \"Content\" text field"));
+    }
+
+    #[test]
+    fn a_json_line_number_is_no_year() {
+        // Line 1995 of a file of undated papers once became edition "1995" of its "file name".
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("kamerstukken.jsonl");
+        let line =
+            r#"{"Content": "Tweede Kamer der Staten-Generaal\nAfsluiting van de Oosterschelde"}"#;
+        std::fs::write(&file, vec![line; 1995].join("\n")).unwrap();
+        let read = read_lines(&file);
+        let (number, meta, _) = read[1994].as_ref().unwrap();
+        assert_eq!(*number, 1995);
+        assert_eq!(meta.edition, "kamerstukken");
+        assert_eq!(meta.date, None);
     }
 
     #[test]
