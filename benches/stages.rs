@@ -1,5 +1,6 @@
-//! Where ingest time goes, stage by stage, on ../shared/corpora/nl-laws (skipped where absent):
-//! reading and decoding, repair, structure, signal matching, word counting, and the analyzer alone.
+//! Where ingest time goes, stage by stage, on ../shared/corpora/nl-laws and on the OCR'd papers of
+//! ../shared/corpora/sgd-kamerstukken.jsonl (each skipped where absent): reading and decoding,
+//! repair, structure, signal matching, word counting, and the analyzer alone.
 //! Single-threaded, so the figures add up; ingest runs the stages on both cores. Each stage runs
 //! three times and the fastest run counts, so that one busy moment of the machine does not.
 //!
@@ -30,11 +31,17 @@ fn best<T>(mut stage: impl FnMut() -> T) -> (f64, T) {
 }
 
 fn main() {
-    let dir = Path::new("../shared/corpora/nl-laws");
-    if !dir.is_dir() {
-        println!("skipped: {} is absent", dir.display());
-        return;
+    for corpus in ["nl-laws", "sgd-kamerstukken.jsonl"] {
+        let path = Path::new("../shared/corpora").join(corpus);
+        if path.exists() {
+            stages(corpus, &path);
+        } else {
+            println!("skipped: {} is absent", path.display());
+        }
     }
+}
+
+fn stages(name: &str, dir: &Path) {
     let plan = corpus::plan(dir).expect("the corpus plans");
     let (read, documents) = best(|| {
         plan.sources
@@ -96,7 +103,7 @@ fn main() {
         timings.push((analyzer.name(), seconds, tokens));
     }
     println!(
-        "nl-laws, {megabytes:.1} MB, {} documents, {mentions} mentions, {words} words; best of {RUNS} runs",
+        "{name}, {megabytes:.1} MB, {} documents, {mentions} mentions, {words} words; best of {RUNS} runs",
         documents.len()
     );
     for (stage, seconds) in [
@@ -111,11 +118,12 @@ fn main() {
             megabytes / seconds
         );
     }
-    for (name, seconds, tokens) in timings {
+    for (analyzer, seconds, tokens) in timings {
         println!(
             "{:<22} {seconds:>7.2} s  {:>7.1} MB/s  ({tokens} tokens)",
-            format!("analyzer {name}"),
+            format!("analyzer {analyzer}"),
             megabytes / seconds
         );
     }
+    println!();
 }
