@@ -3,6 +3,7 @@
 //! the two halves, how the document itself writes the word elsewhere, and the Dutch word list.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -28,16 +29,22 @@ static HYPHENATED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}+(?:-\p{
 
 /// How one document writes its words, gathered before its lines are joined.
 #[derive(Debug, Default)]
-pub struct Evidence {
+pub struct Evidence<'a> {
+    /// The document, whose words are counted only when a decision needs them: few documents write
+    /// a word both hyphenated inside a line and broken at a line end, and only those do.
+    text: &'a str,
     /// Lower-cased words written whole, line-end fragments left out.
-    words: HashMap<String, u32>,
+    words: OnceCell<HashMap<String, u32>>,
     /// Lower-cased hyphenated forms ("navo-bondgenootschap") written inside a line.
     hyphenated: HashMap<String, u32>,
 }
 
-impl Evidence {
-    pub fn gather(text: &str) -> Evidence {
-        let mut evidence = Evidence::default();
+impl<'a> Evidence<'a> {
+    pub fn gather(text: &'a str) -> Evidence<'a> {
+        let mut evidence = Evidence {
+            text,
+            ..Evidence::default()
+        };
         // Only a hyphen at a line end asks for evidence; most Markdown and many texts have none.
         let asks = text.lines().any(|l| {
             let l = l.trim_end();
@@ -53,17 +60,8 @@ impl Evidence {
         for line in text.lines() {
             let line = line.trim_end();
             let body = line.strip_suffix('-').unwrap_or(line);
-            let mut words = body.split(|c: char| !c.is_alphabetic());
-            // The first word may end a hyphenated word from the line before; the last may be cut.
-            words.next();
-            let rest: Vec<&str> = words.filter(|w| !w.is_empty()).collect();
-            let keep = if line.ends_with('-') {
-                rest.len().saturating_sub(1)
-            } else {
-                rest.len()
-            };
-            for word in &rest[..keep] {
-                *evidence.words.entry(word.to_lowercase()).or_insert(0) += 1;
+            if !body.contains('-') {
+                continue;
             }
             for found in HYPHENATED.find_iter(body) {
                 *evidence
@@ -73,6 +71,31 @@ impl Evidence {
             }
         }
         evidence
+    }
+
+    /// How often the document writes `word` (lower case) whole.
+    fn count(&self, word: &str) -> u32 {
+        let words = self.words.get_or_init(|| {
+            let mut words: HashMap<String, u32> = HashMap::default();
+            for line in self.text.lines() {
+                let line = line.trim_end();
+                let body = line.strip_suffix('-').unwrap_or(line);
+                let mut found = body.split(|c: char| !c.is_alphabetic());
+                // The first word may end a hyphenated word from the line before; the last may be cut.
+                found.next();
+                let rest: Vec<&str> = found.filter(|w| !w.is_empty()).collect();
+                let keep = if line.ends_with('-') {
+                    rest.len().saturating_sub(1)
+                } else {
+                    rest.len()
+                };
+                for word in &rest[..keep] {
+                    *words.entry(word.to_lowercase()).or_insert(0) += 1;
+                }
+            }
+            words
+        });
+        words.get(word).copied().unwrap_or(0)
     }
 
     /// Decides for `before` (the text up to the hyphen, at least its last word) and `after` (the
@@ -91,9 +114,6 @@ impl Evidence {
         if ELLIPSIS_WORDS.contains(&after) {
             return Decision::KeepWithSpace;
         }
-        let joined = format!("{last}{after}").to_lowercase();
-        let known_joined =
-            self.words.get(&joined).copied().unwrap_or(0) + lang::word_list().count(&joined);
         let acronym = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && last.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
         if acronym || last.chars().any(|c| c.is_ascii_digit()) || first.is_uppercase() {
@@ -104,8 +124,12 @@ impl Evidence {
             .get(&format!("{last}-{after}").to_lowercase())
             .copied()
             .unwrap_or(0);
-        if written_hyphenated > 0 && written_hyphenated >= known_joined {
-            return Decision::Keep;
+        if written_hyphenated > 0 {
+            let joined = format!("{last}{after}").to_lowercase();
+            let known_joined = self.count(&joined) + lang::word_list().count(&joined);
+            if written_hyphenated >= known_joined {
+                return Decision::Keep;
+            }
         }
         Decision::Join
     }
@@ -160,5 +184,14 @@ mod tests {
         assert_eq!(evidence.decide("zijn sociaal", "culturele"), Decision::Keep);
         let evidence = Evidence::gather("de weerbaarheid groeit\nen de weer-\nbaarheid\n");
         assert_eq!(evidence.decide("de weer", "baarheid"), Decision::Join);
+        // Never written hyphenated inside a line: the break is joined without counting words.
+        assert!(evidence.words.get().is_none());
+        let evidence = Evidence::gather(
+            "de sociaal-culturele tegenstellingen\nzijn sociaal-\nculturele zaken\nen de sociaal-\nculturele breuklijnen, sociaal-culturele zaken\n",
+        );
+        assert_eq!(evidence.decide("zijn sociaal", "culturele"), Decision::Keep);
+        // Counted where written whole, not as the first word of a line, which may end a break.
+        assert_eq!(evidence.count("zaken"), 2);
+        assert_eq!(evidence.count("culturele"), 2);
     }
 }
