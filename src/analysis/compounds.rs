@@ -122,11 +122,19 @@ struct Suffix {
     head: bool,
 }
 
-/// The [`Suffix`] from every byte of `word` on, and one for the empty end.
+/// The [`Suffix`] from every byte of `word` on, and one for the empty end. Only the whole word and
+/// the suffixes a cut can make (after a modifier, long enough for a head) are looked up.
 fn suffixes(word: &str) -> Vec<Suffix> {
     let list = lang::word_list();
+    let cuts = MIN_PART..=word.len().saturating_sub(MIN_PART + 1);
     (0..=word.len())
         .map(|start| {
+            if start != 0 && !cuts.contains(&start) {
+                return Suffix {
+                    count: 0,
+                    head: false,
+                };
+            }
             let rest = &word[start..];
             let count = list.count_folded(rest);
             let head = rest.len() > MIN_PART
