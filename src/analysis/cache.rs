@@ -172,8 +172,17 @@ impl WordCache {
 
 /// Every word analysed by any clone of an analyzer (tantivy clones it for every segment it writes),
 /// up to [`SHARED_LIMIT`] words.
-#[derive(Default)]
 pub struct SharedWords(RwLock<WordMap>);
+
+/// Room the shared words start with: a corpus of a few megabytes has this many distinct words, and
+/// growing to it by doublings would move every entry six times over.
+const SHARED_START: usize = 1 << 16;
+
+impl Default for SharedWords {
+    fn default() -> SharedWords {
+        SharedWords(RwLock::new(WordMap::with_capacity(SHARED_START)))
+    }
+}
 
 impl SharedWords {
     /// What `lower` (whose hash is `hash`) becomes: known already, or analysed now and kept.
