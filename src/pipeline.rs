@@ -121,9 +121,12 @@ pub fn build(
     let _lock = IngestLock::acquire(index_dir)
         .with_context(|| format!("cannot ingest into {}", index_dir.display()))?;
 
-    // What the current index already holds, when it was built the same way.
-    let previous = HorizonIndex::current_meta(index_dir)
-        .filter(|(_, meta)| !options.full && meta.config == config);
+    // What the current index already holds, when it was built the same way; a full ingest does
+    // not look (its metadata takes a while to read for a corpus of many documents).
+    let previous = (!options.full)
+        .then(|| HorizonIndex::current_meta(index_dir))
+        .flatten()
+        .filter(|(_, meta)| meta.config == config);
     let known: HashMap<&str, &DocumentMeta> = previous
         .iter()
         .flat_map(|(_, meta)| meta.documents.iter().map(|d| (d.id.as_str(), d)))
@@ -195,7 +198,7 @@ pub fn build(
     let total_bytes: u64 = to_read.iter().map(|s| s.size).sum();
     let progress = progress_bar(total_bytes, options.show_progress);
     let mut problems = plan.problems.clone();
-    let mut indexed: Vec<DocumentMeta> = Vec::new();
+    let mut indexed: Vec<DocumentMeta> = Vec::with_capacity(to_read.len());
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let next = AtomicUsize::new(0);
     let root = plan.root.as_path();

@@ -271,6 +271,10 @@ fn add_json_lines(root: &Path, path: &Path, plan: &mut Plan) {
     let (_, modified) = stamp(path);
     let base = doc_id(root, path);
     let mut offset = 0u64;
+    // Room for every line at once: a plan of many thousand sources would otherwise be copied over
+    // and over as it grows.
+    plan.sources
+        .reserve(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
     for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let len = line.len() as u64;
         if !line.iter().all(u8::is_ascii_whitespace) {
