@@ -255,11 +255,9 @@ pub fn build(
                     if known.contains_key(meta.id.as_str()) {
                         builder.delete_document(&meta.id);
                     }
-                    for passage in passages {
-                        builder
-                            .add(passage)
-                            .with_context(|| format!("cannot index {}", meta.file))?;
-                    }
+                    builder
+                        .add(passages)
+                        .with_context(|| format!("cannot index {}", meta.file))?;
                     indexed.push(*meta);
                 }
                 Outcome::Same(meta) => {

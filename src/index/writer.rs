@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::meta::{AnalyzerMeta, IndexMeta, FORMAT_VERSION};
@@ -135,9 +136,10 @@ impl IndexBuilder {
         }
     }
 
-    pub fn add(&mut self, passage: Prepared) -> Result<(), IndexError> {
+    /// Adds the passages of one document, handed to tantivy's indexing threads at once.
+    pub fn add(&mut self, passages: Vec<Prepared>) -> Result<(), IndexError> {
         self.writer
-            .add_document(passage.0)
+            .run(passages.into_iter().map(|p| UserOperation::Add(p.0)))
             .map_err(|source| IndexError::Tantivy {
                 path: self.dir.clone(),
                 source,
