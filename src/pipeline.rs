@@ -2,16 +2,16 @@
 //! signals -> index. `horizon ingest`, `horizon evaluate` and the benchmarks all build indexes through
 //! here, so they measure and use one and the same path.
 //!
-//! Documents stream through worker threads (read, decode, repair, structure, match) to the index
-//! writer, whose own threads analyse and index; only a few documents are in memory at a time. An
+//! Documents stream through worker threads (read, decode, repair, structure, match), which hand
+//! each document's passages to the index writer; its own threads analyse and index, and its queue
+//! bounds how many documents are in memory at a time. An
 //! index whose settings match is updated: documents whose file did not change are kept as they are,
 //! changed and new ones are re-indexed, removed ones leave.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -21,8 +21,8 @@ use crate::analysis::{count_words, Analyzer, Stopwords};
 use crate::corpus::{self, hex, Document, EditionDef, Plan, Problem, Source};
 use crate::index::{
     AnalyzerMeta, DocEdition, DocSignal, DocumentMeta, EditionMeta, HorizonIndex, IndexBuilder,
-    IndexMeta, IngestLock, LexiconMeta, PassageRecord, Prepared, SignalMeta, StoredMention,
-    ThemeMeta, FORMAT_VERSION,
+    IndexMeta, IngestLock, LexiconMeta, PassageRecord, SignalMeta, StoredMention, ThemeMeta,
+    FORMAT_VERSION,
 };
 use crate::signals::matcher::Matcher;
 use crate::signals::{Entry, EntryKind, Lexicon, LexiconProblem};
@@ -81,13 +81,15 @@ pub struct Built {
     pub lexicon_problems: Vec<LexiconProblem>,
 }
 
-/// What one worker made of one document.
-enum Outcome {
-    /// New or changed: its metadata and passages, ready for the index.
-    Indexed(Box<DocumentMeta>, Vec<Prepared>),
-    /// Its bytes are the ones already indexed.
-    Same(Box<DocumentMeta>),
-    Failed(Problem),
+/// What one worker made of the documents it took.
+#[derive(Default)]
+struct Done {
+    /// New or changed, and indexed.
+    indexed: Vec<DocumentMeta>,
+    /// Read, and found to be the bytes already indexed.
+    kept: Vec<DocumentMeta>,
+    /// Could not be read.
+    problems: Vec<Problem>,
 }
 
 /// Reads `corpus` (a folder or a `.jsonl` file) and writes or updates its index in `index_dir`,
@@ -180,7 +182,7 @@ pub fn build(
         );
     }
 
-    let mut builder = match &previous {
+    let builder = match &previous {
         Some((generation, _)) => IndexBuilder::update(
             index_dir,
             generation,
@@ -197,28 +199,46 @@ pub fn build(
 
     let total_bytes: u64 = to_read.iter().map(|s| s.size).sum();
     let progress = progress_bar(total_bytes, options.show_progress);
-    let mut problems = plan.problems.clone();
-    let mut indexed: Vec<DocumentMeta> = Vec::with_capacity(to_read.len());
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
     let root = plan.root.as_path();
     let strict = options.strict;
     let preparer = builder.preparer();
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        let (sender, receiver) = mpsc::sync_channel::<Outcome>(workers * 2);
-        for _ in 0..workers {
-            let sender = sender.clone();
-            let (next, to_read, known) = (&next, &to_read, &known);
-            let (layout, matcher, signals, editions, preparer) =
-                (&layout, &matcher, &signals, &plan.editions, &preparer);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(source) = to_read.get(i) else {
-                    break;
-                };
-                let outcome = match source.read(root, strict) {
-                    Err(problem) => Outcome::Failed(problem),
-                    Ok((document, sha256, warning)) => {
+    // Each worker reads, repairs, structures and matches whole documents and hands their passages
+    // to tantivy's indexing threads itself: a hop through this thread would wake it per document.
+    let done: Vec<Done> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let (next, failed, to_read, known, progress) =
+                    (&next, &failed, &to_read, &known, &progress);
+                let (layout, matcher, signals, editions, preparer, builder) = (
+                    &layout,
+                    &matcher,
+                    &signals,
+                    &plan.editions,
+                    &preparer,
+                    &builder,
+                );
+                scope.spawn(move || -> anyhow::Result<Done> {
+                    let mut done = Done::default();
+                    while !failed.load(Ordering::Relaxed) {
+                        let Some(source) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                            break;
+                        };
+                        let (document, sha256, warning) = match source.read(root, strict) {
+                            Ok(read) => read,
+                            Err(problem) => {
+                                eprintln!("horizon: skipped: {problem}");
+                                // A document that was indexed and now cannot be read leaves the index.
+                                if known.contains_key(source.id.as_str()) {
+                                    builder.delete_document(&source.id);
+                                }
+                                progress.inc(source.size);
+                                done.problems.push(problem);
+                                continue;
+                            }
+                        };
                         for warning in warning.into_iter().chain(source.unlisted_warning()) {
                             eprintln!("horizon: warning: {warning}");
                         }
@@ -227,60 +247,49 @@ pub fn build(
                             Some(doc) if doc.sha256 == sha256 && doc.origin == origin => {
                                 let mut same = (*doc).clone();
                                 same.modified = source.modified as u64;
-                                Outcome::Same(Box::new(same))
+                                done.kept.push(same);
                             }
-                            _ => {
+                            previous => {
                                 let records =
                                     records(&document, layout, editions, matcher, signals);
                                 let meta =
                                     document_meta(&document, source, sha256, origin, &records);
-                                let prepared =
+                                let passages =
                                     records.iter().map(|r| preparer.prepare(r)).collect();
-                                Outcome::Indexed(Box::new(meta), prepared)
+                                if previous.is_some() {
+                                    builder.delete_document(&meta.id);
+                                }
+                                if let Err(err) = builder.add(passages) {
+                                    failed.store(true, Ordering::Relaxed);
+                                    return Err(anyhow::Error::new(err)
+                                        .context(format!("cannot index {}", meta.file)));
+                                }
+                                progress.set_message(meta.id.clone());
+                                done.indexed.push(meta);
                             }
                         }
+                        progress.inc(source.size);
                     }
-                };
-                if sender.send(outcome).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(sender);
-        for outcome in receiver {
-            match outcome {
-                Outcome::Indexed(meta, passages) => {
-                    progress.set_message(meta.id.clone());
-                    progress.inc(meta.bytes);
-                    if known.contains_key(meta.id.as_str()) {
-                        builder.delete_document(&meta.id);
-                    }
-                    builder
-                        .add(passages)
-                        .with_context(|| format!("cannot index {}", meta.file))?;
-                    indexed.push(*meta);
-                }
-                Outcome::Same(meta) => {
-                    progress.inc(meta.bytes);
-                    kept.push(*meta);
-                }
-                Outcome::Failed(problem) => {
-                    eprintln!("horizon: skipped: {problem}");
-                    // A document that was indexed and now cannot be read leaves the index.
-                    if let Some(id) = plan
-                        .sources
-                        .iter()
-                        .find(|s| s.path == problem.path && known.contains_key(s.id.as_str()))
-                        .map(|s| s.id.clone())
-                    {
-                        builder.delete_document(&id);
-                    }
-                    problems.push(problem);
-                }
-            }
-        }
-        Ok(())
+                    Ok(done)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect::<anyhow::Result<Vec<Done>>>()
     })?;
+    let mut problems = plan.problems.clone();
+    let mut indexed: Vec<DocumentMeta> = Vec::with_capacity(to_read.len());
+    for worker in done {
+        problems.extend(worker.problems);
+        indexed.extend(worker.indexed);
+        kept.extend(worker.kept);
+    }
     progress.finish_and_clear();
     if indexed.is_empty() && kept.is_empty() {
         anyhow::bail!(

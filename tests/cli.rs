@@ -1638,6 +1638,59 @@ fn reingest_keeps_what_did_not_change_and_follows_what_did() {
     assert_eq!(full["indexed"].as_u64(), Some(2));
 }
 
+#[test]
+fn a_json_lines_corpus_is_ingested_line_by_line_and_a_broken_line_leaves_alone() {
+    let lines = [
+        r#"{"URL": "https://zoek.officielebekendmakingen.nl/0000142774/ocr", "Content": "Tweede Kamer der Staten-Generaal\nZitting 1982-1983\nAfsluiting van de Oosterschelde\n's-Gravenhage, 21 juni 1983\nDe stormvloedkering beschermt Zeeland tegen overstromingen."}"#,
+        r#"{"Content": "Tweede Kamer der Staten-Generaal\nZitting 1994-1995\nDe spionage door vreemde mogendheden neemt toe."}"#,
+        r#"{"Content": "Tweede Kamer der Staten-Generaal\n's-Gravenhage, 3 maart 2001\nDe mond- en klauwzeer crisis raakt de veehouderij."}"#,
+    ];
+    let corpus = fixture(&[("kamerstukken.jsonl", lines.join("\n").as_bytes())]);
+    let (_dir, index, out) = ingest_folder(corpus.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = passage_rows(&index);
+    let docs: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert_eq!(
+        docs.into_iter().collect::<Vec<_>>(),
+        ["kamerstukken/1", "kamerstukken/2", "kamerstukken/3"]
+    );
+    let edition = |doc: &str| {
+        rows.iter()
+            .find(|r| r["doc"] == doc)
+            .map(|r| r["edition"].as_str().unwrap().to_string())
+    };
+    assert_eq!(edition("kamerstukken/1").as_deref(), Some("1983"));
+    assert_eq!(
+        edition("kamerstukken/2").as_deref(),
+        Some("Zitting 1994-1995")
+    );
+    assert_eq!(edition("kamerstukken/3").as_deref(), Some("2001"));
+    assert_eq!(search_json(&index, "spionage", &[]).len(), 1);
+
+    // The second line breaks: it is reported by line and leaves the index; the others stay.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let broken = [lines[0], r#"{"Content": "De spionage door"#, lines[2]];
+    std::fs::write(corpus.path().join("kamerstukken.jsonl"), broken.join("\n")).unwrap();
+    let again = horizon(&[
+        "ingest",
+        corpus.path().to_str().unwrap(),
+        "--index",
+        &index,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(again.status.code(), Some(1), "a skipped line is reported");
+    assert!(
+        stderr(&again).contains("kamerstukken.jsonl:2: not a JSON object"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(search_json(&index, "spionage", &[]).is_empty());
+    assert_eq!(search_json(&index, "stormvloedkering", &[]).len(), 1);
+    assert_eq!(search_json(&index, "veehouderij", &[]).len(), 1);
+}
+
 /// The value of attribute `name` in each element of `html` that has it, in order.
 fn attributes(
     html: &str,

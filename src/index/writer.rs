@@ -137,7 +137,7 @@ impl IndexBuilder {
     }
 
     /// Adds the passages of one document, handed to tantivy's indexing threads at once.
-    pub fn add(&mut self, passages: Vec<Prepared>) -> Result<(), IndexError> {
+    pub fn add(&self, passages: Vec<Prepared>) -> Result<(), IndexError> {
         self.writer
             .run(passages.into_iter().map(|p| UserOperation::Add(p.0)))
             .map_err(|source| IndexError::Tantivy {
@@ -148,7 +148,7 @@ impl IndexBuilder {
     }
 
     /// Deletes every passage of document `doc` (before its new passages are added).
-    pub fn delete_document(&mut self, doc: &str) {
+    pub fn delete_document(&self, doc: &str) {
         self.writer
             .delete_term(tantivy::Term::from_field_text(self.fields.doc, doc));
     }
