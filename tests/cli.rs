@@ -73,6 +73,20 @@ fn ingest_folder(corpus: &Path) -> (TempDir, String, Output) {
 }
 
 /// Every passage of an index, as JSON objects.
+/// Ingests `corpus` again into the existing `index`, with a JSON summary.
+fn reingest(corpus: &Path, index: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "ingest",
+        corpus.to_str().unwrap(),
+        "--index",
+        index,
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    horizon(&args)
+}
+
 fn passage_rows(index: &str) -> Vec<Value> {
     stdout(&horizon(&[
         "passages", "--index", index, "--format", "jsonl",
@@ -1583,18 +1597,7 @@ fn reingest_keeps_what_did_not_change_and_follows_what_did() {
         assert!(out.status.success(), "{}", stderr(out));
         serde_json::from_str::<Value>(&stdout(out)).unwrap()[0].clone()
     };
-    let again = |extra: &[&str]| {
-        let mut args = vec![
-            "ingest",
-            corpus.path().to_str().unwrap(),
-            "--index",
-            &index,
-            "--format",
-            "json",
-        ];
-        args.extend_from_slice(extra);
-        horizon(&args)
-    };
+    let again = |extra: &[&str]| reingest(corpus.path(), &index, extra);
     let unchanged = summary(&again(&[]));
     assert_eq!(
         (unchanged["indexed"].as_u64(), unchanged["kept"].as_u64()),
@@ -1672,14 +1675,7 @@ fn a_json_lines_corpus_is_ingested_line_by_line_and_a_broken_line_leaves_alone()
     std::thread::sleep(std::time::Duration::from_millis(20));
     let broken = [lines[0], r#"{"Content": "De spionage door"#, lines[2]];
     std::fs::write(corpus.path().join("kamerstukken.jsonl"), broken.join("\n")).unwrap();
-    let again = horizon(&[
-        "ingest",
-        corpus.path().to_str().unwrap(),
-        "--index",
-        &index,
-        "--format",
-        "json",
-    ]);
+    let again = reingest(corpus.path(), &index, &[]);
     assert_eq!(again.status.code(), Some(1), "a skipped line is reported");
     assert!(
         stderr(&again).contains("kamerstukken.jsonl:2: not a JSON object"),
