@@ -221,7 +221,10 @@ pub fn build(
                     &builder,
                 );
                 scope.spawn(move || -> anyhow::Result<Done> {
-                    let mut done = Done::default();
+                    let mut done = Done {
+                        indexed: Vec::with_capacity(to_read.len() / workers + 1),
+                        ..Done::default()
+                    };
                     while !failed.load(Ordering::Relaxed) {
                         let Some(source) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) else {
                             break;

@@ -331,13 +331,8 @@ impl Source {
                 )
             })?,
             Origin::JsonLine { line, offset, len } => {
-                use std::io::{Read, Seek, SeekFrom};
                 let mut raw = vec![0; *len as usize];
-                std::fs::File::open(&self.path)
-                    .and_then(|mut f| {
-                        f.seek(SeekFrom::Start(*offset))?;
-                        f.read_exact(&mut raw)
-                    })
+                read_at(&self.path, *offset, &mut raw)
                     .map_err(|err| problem(Some(*line), format!("cannot read the line ({err})")))?;
                 json_text(&raw)
                     .map_err(|why| problem(Some(*line), why))?
@@ -381,6 +376,28 @@ impl Source {
 }
 
 /// The text of a JSON-lines record: its `Content` (or `content`, `text`) field.
+/// Reads `buf.len()` bytes of the file at `path` from byte `offset` on. The thread keeps the file
+/// open for the next call: the documents of a JSON-lines file are read one line at a time.
+fn read_at(path: &Path, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    use std::cell::RefCell;
+    use std::io::{Read, Seek, SeekFrom};
+    thread_local! {
+        static OPEN: RefCell<Option<(PathBuf, std::fs::File)>> = const { RefCell::new(None) };
+    }
+    OPEN.with_borrow_mut(|open| {
+        let file = match open {
+            Some((open_path, file)) if open_path == path => file,
+            _ => {
+                &mut open
+                    .insert((path.to_path_buf(), std::fs::File::open(path)?))
+                    .1
+            }
+        };
+        file.seek(SeekFrom::Start(offset))?;
+        file.read_exact(buf)
+    })
+}
+
 fn json_text(raw: &[u8]) -> Result<String, String> {
     /// The fields a text may be in, in order of preference; other fields are skipped unread.
     #[derive(serde::Deserialize)]
