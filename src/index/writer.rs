@@ -19,6 +19,11 @@ use crate::analysis::{Analyzer, Stopwords};
 
 /// tantivy's smallest budget per indexing thread.
 const MIN_MEMORY_PER_THREAD: usize = 15 * 1024 * 1024;
+/// Passages handed to tantivy's indexing threads at once. Its queue holds a fixed number of
+/// batches and stays full while indexing is the slower side: one passage a batch wakes the feeding
+/// thread for every passage, a whole document a batch lets a queue of long documents outgrow the
+/// memory budget (1,029 MB ingesting 916 MB with `--memory 512`).
+const BATCH: usize = 8;
 
 /// Makes [`Prepared`] passages for an [`IndexBuilder`].
 #[derive(Debug, Clone, Copy)]
@@ -136,14 +141,22 @@ impl IndexBuilder {
         }
     }
 
-    /// Adds the passages of one document, handed to tantivy's indexing threads at once.
+    /// Adds the passages of one document, handed to tantivy's indexing threads [`BATCH`] at a time.
     pub fn add(&self, passages: Vec<Prepared>) -> Result<(), IndexError> {
-        self.writer
-            .run(passages.into_iter().map(|p| UserOperation::Add(p.0)))
-            .map_err(|source| IndexError::Tantivy {
-                path: self.dir.clone(),
-                source,
-            })?;
+        let mut passages = passages.into_iter().peekable();
+        while passages.peek().is_some() {
+            let batch: Vec<_> = passages
+                .by_ref()
+                .take(BATCH)
+                .map(|p| UserOperation::Add(p.0))
+                .collect();
+            self.writer
+                .run(batch)
+                .map_err(|source| IndexError::Tantivy {
+                    path: self.dir.clone(),
+                    source,
+                })?;
+        }
         Ok(())
     }
 
