@@ -76,23 +76,29 @@ impl DutchStemmer {
             stem.truncate(stem.len() - 2);
             stem.push('l');
         }
-        let chars: Vec<char> = stem.chars().collect();
-        let n = chars.len();
-        if n >= 4
-            && ((chars[n - 1] == 's' && !"aeiouyj".contains(chars[n - 2]))
+        let (last, before) = last_two(&stem);
+        if stem.chars().nth(3).is_some()
+            && ((last == Some('s') && before.is_some_and(|c| !"aeiouyj".contains(c)))
                 || (word.ends_with("ens") && stem.ends_with("en")))
         {
             // R7: a second ending ("kansen" -> "kans" -> "kan", "wapens" -> "wapen" -> "wap").
             stem = self.porter.stem(&stem).into_owned();
         }
-        let chars: Vec<char> = stem.chars().collect();
-        let n = chars.len();
-        if n >= 3 && chars[n - 1] == chars[n - 2] && "bfglmnprs".contains(chars[n - 1]) {
+        let (last, before) = last_two(&stem);
+        if stem.chars().nth(2).is_some()
+            && last.is_some_and(|c| Some(c) == before && "bfglmnprs".contains(c))
+        {
             // R8: "aanvall" -> "aanval".
             stem.pop();
         }
         stem
     }
+}
+
+/// The last character of `text` and the one before it.
+fn last_two(text: &str) -> (Option<char>, Option<char>) {
+    let mut tail = text.chars().rev();
+    (tail.next(), tail.next())
 }
 
 /// "-es" after a consonant that does not end a singular in -es ("proces", "adres", "les", "fles").
