@@ -141,11 +141,7 @@ impl WordCache {
     ) -> &Analysed {
         let hash = hash(lower.as_bytes());
         let rehash = |(w, _): &(Word, Analysed)| self::hash(w.as_bytes());
-        if self.recent.capacity() == 0 {
-            // Room for a full generation from the first word: growing step by step would rehash
-            // every word at each doubling, which is most of the cost of a corpus of new words.
-            self.recent.reserve(self.limit, rehash);
-        }
+        make_room(&mut self.recent, self.limit);
         if self.recent.len() >= self.limit && find(&self.recent, hash, lower).is_none() {
             // Sized for a full generation at once: growing it step by step rehashes every word.
             let fresh = WordMap::with_capacity(self.limit);
@@ -172,15 +168,24 @@ impl WordCache {
 
 /// Every word analysed by any clone of an analyzer (tantivy clones it for every segment it writes),
 /// up to [`SHARED_LIMIT`] words.
+#[derive(Default)]
 pub struct SharedWords(RwLock<WordMap>);
 
-/// Room the shared words start with: a corpus of a few megabytes has this many distinct words, and
-/// growing to it by doublings would move every entry six times over.
-const SHARED_START: usize = 1 << 16;
+/// The words a table first has room for: as many as a query's analyzer (a clone for each query)
+/// needs.
+const FIRST_ROOM: usize = 1 << 10;
+/// How many times larger a full table grows: eight times, rather than hashbrown's two, rehashes a
+/// large vocabulary's words a third as often and keeps a small corpus's tables small.
+const GROWTH: usize = 8;
 
-impl Default for SharedWords {
-    fn default() -> SharedWords {
-        SharedWords(RwLock::new(WordMap::with_capacity(SHARED_START)))
+/// Makes room in `map` before it fills, [`GROWTH`] times what it had, up to `full` words.
+fn make_room(map: &mut WordMap, full: usize) {
+    if map.len() < map.capacity() {
+        return;
+    }
+    let room = (map.capacity() * GROWTH).clamp(FIRST_ROOM, full.max(FIRST_ROOM));
+    if room > map.len() {
+        map.reserve(room - map.len(), |(w, _)| hash(w.as_bytes()));
     }
 }
 
@@ -200,6 +205,7 @@ impl SharedWords {
         let analysed = analyse(lower);
         let mut shared = self.0.write().unwrap_or_else(PoisonError::into_inner);
         if shared.len() < SHARED_LIMIT {
+            make_room(&mut shared, SHARED_LIMIT);
             shared.insert_unique(hash, (Word::new(lower), analysed.clone()), |(w, _)| {
                 self::hash(w.as_bytes())
             });
