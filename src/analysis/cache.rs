@@ -174,16 +174,21 @@ pub struct SharedWords(RwLock<WordMap>);
 /// The words a table first has room for: as many as a query's analyzer (a clone for each query)
 /// needs.
 const FIRST_ROOM: usize = 1 << 10;
-/// How many times larger a full table grows: eight times, rather than hashbrown's two, rehashes a
-/// large vocabulary's words a third as often and keeps a small corpus's tables small.
+/// How many times larger a full table grows while it is smaller than [`GROWN`]: eight times,
+/// rather than hashbrown's two, rehashes the words of a corpus's first megabytes a third as often
+/// and keeps a small corpus's tables small.
 const GROWTH: usize = 8;
+/// From this many words on a table doubles, so that it is never much larger than the vocabulary
+/// (eightfold, the shared words of a 900 MB archive took 75 MB).
+const GROWN: usize = 1 << 16;
 
-/// Makes room in `map` before it fills, [`GROWTH`] times what it had, up to `full` words.
+/// Makes room in `map` before it fills, up to `full` words.
 fn make_room(map: &mut WordMap, full: usize) {
     if map.len() < map.capacity() {
         return;
     }
-    let room = (map.capacity() * GROWTH).clamp(FIRST_ROOM, full.max(FIRST_ROOM));
+    let growth = if map.capacity() < GROWN { GROWTH } else { 2 };
+    let room = (map.capacity() * growth).clamp(FIRST_ROOM, full.max(FIRST_ROOM));
     if room > map.len() {
         map.reserve(room - map.len(), |(w, _)| hash(w.as_bytes()));
     }
