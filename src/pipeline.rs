@@ -252,14 +252,14 @@ pub fn build(
                                 same.modified = source.modified as u64;
                                 done.kept.push(same);
                             }
-                            previous => {
+                            indexed_before => {
                                 let records =
                                     records(&document, layout, editions, matcher, signals);
                                 let meta =
                                     document_meta(&document, source, sha256, origin, &records);
                                 let passages =
                                     records.iter().map(|r| preparer.prepare(r)).collect();
-                                if previous.is_some() {
+                                if indexed_before.is_some() {
                                     builder.delete_document(&meta.id);
                                 }
                                 if let Err(err) = builder.add(passages) {
@@ -286,13 +286,17 @@ pub fn build(
             })
             .collect::<anyhow::Result<Vec<Done>>>()
     })?;
-    let mut problems = plan.problems.clone();
     let mut indexed: Vec<DocumentMeta> = Vec::with_capacity(to_read.len());
+    let mut unread: Vec<Problem> = Vec::new();
     for worker in done {
-        problems.extend(worker.problems);
+        unread.extend(worker.problems);
         indexed.extend(worker.indexed);
         kept.extend(worker.kept);
     }
+    // In corpus order, whichever worker met them.
+    unread.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    let mut problems = plan.problems.clone();
+    problems.extend(unread);
     progress.finish_and_clear();
     if indexed.is_empty() && kept.is_empty() {
         anyhow::bail!(
