@@ -409,6 +409,10 @@ fn json_text(raw: &[u8]) -> Result<String, String> {
         #[serde(rename = "Text")]
         upper_text: Option<serde_json::Value>,
     }
+    // A struct would also take its fields from an array, in order; a document line is an object.
+    if raw.trim_ascii_start().first() != Some(&b'{') {
+        return Err("not a JSON object; each line must be {\"Content\": \"...\"}".to_string());
+    }
     let line: Line = serde_json::from_slice(raw).map_err(|err| {
         format!("not a JSON object ({err}); each line must be {{\"Content\": \"...\"}}")
     })?;
@@ -482,10 +486,11 @@ mod tests {
             r#"{"Content": 12449, "text": "Zitting 1982-1983\nBRIEF VAN DE MINISTER VAN VERKEER EN WATERSTAAT"}"#,
             r#"{"Content": "Afsluiting van de Oosterschelde"#,
             r#"{"URL": "https://zoek.officielebekendmakingen.nl/0000142774/ocr"}"#,
+            r#"["Afsluiting", "van de", "Oosterschelde", "Nr 66"]"#,
         ];
         std::fs::write(&file, lines.join("\n")).unwrap();
         let read = read_lines(&file);
-        assert_eq!(read.len(), 4, "the empty line is no document");
+        assert_eq!(read.len(), 5, "the empty line is no document");
         let (line, meta, text) = read[0].as_ref().unwrap();
         assert_eq!(*line, 1);
         assert_eq!(meta.date.as_deref(), Some("1983-06-21"));
@@ -503,6 +508,9 @@ mod tests {
         let untexted = read[3].as_ref().unwrap_err();
         assert_eq!(untexted.line, Some(5));
         assert!(untexted.to_string().contains("no \"Content\" text field"));
+        let array = read[4].as_ref().unwrap_err();
+        assert_eq!(array.line, Some(6));
+        assert!(array.to_string().contains("not a JSON object"), "{array}");
     }
 
     #[test]
