@@ -204,7 +204,6 @@ pub fn build(
     let failed = AtomicBool::new(false);
     let root = plan.root.as_path();
     let strict = options.strict;
-    let preparer = builder.preparer();
     // Each worker reads, repairs, structures and matches whole documents and hands their passages
     // to tantivy's indexing threads itself: a hop through this thread would wake it per document.
     let done: Vec<Done> = std::thread::scope(|scope| {
@@ -212,14 +211,8 @@ pub fn build(
             .map(|_| {
                 let (next, failed, to_read, known, progress) =
                     (&next, &failed, &to_read, &known, &progress);
-                let (layout, matcher, signals, editions, preparer, builder) = (
-                    &layout,
-                    &matcher,
-                    &signals,
-                    &plan.editions,
-                    &preparer,
-                    &builder,
-                );
+                let (layout, matcher, signals, editions, builder) =
+                    (&layout, &matcher, &signals, &plan.editions, &builder);
                 scope.spawn(move || -> anyhow::Result<Done> {
                     let mut done = Done {
                         indexed: Vec::with_capacity(to_read.len() / workers + 1),
@@ -257,12 +250,10 @@ pub fn build(
                                     records(&document, layout, editions, matcher, signals);
                                 let meta =
                                     document_meta(&document, source, sha256, origin, &records);
-                                let passages =
-                                    records.iter().map(|r| preparer.prepare(r)).collect();
                                 if indexed_before.is_some() {
                                     builder.delete_document(&meta.id);
                                 }
-                                if let Err(err) = builder.add(passages) {
+                                if let Err(err) = builder.add(&records) {
                                     failed.store(true, Ordering::Relaxed);
                                     return Err(anyhow::Error::new(err)
                                         .context(format!("cannot index {}", meta.file)));

@@ -26,7 +26,7 @@ pub use query::{parse as parse_query, QueryError};
 pub use reader::HorizonIndex;
 pub use schema::{PassageRecord, StoredMention};
 pub use search::{Filter, Hit, SearchError};
-pub use writer::{IndexBuilder, Prepared, Preparer};
+pub use writer::IndexBuilder;
 
 /// The file in an index folder that names the generation in use.
 pub const CURRENT_FILE: &str = "CURRENT";

@@ -25,21 +25,6 @@ const MIN_MEMORY_PER_THREAD: usize = 15 * 1024 * 1024;
 /// memory budget (1,029 MB ingesting 916 MB with `--memory 512`).
 const BATCH: usize = 8;
 
-/// Makes [`Prepared`] passages for an [`IndexBuilder`].
-#[derive(Debug, Clone, Copy)]
-pub struct Preparer {
-    fields: Fields,
-}
-
-impl Preparer {
-    pub fn prepare(&self, record: &PassageRecord) -> Prepared {
-        Prepared(self.fields.document(record))
-    }
-}
-
-/// A passage as a document of the index, ready to add.
-pub struct Prepared(TantivyDocument);
-
 pub struct IndexBuilder {
     dir: PathBuf,
     generation: String,
@@ -133,22 +118,13 @@ impl IndexBuilder {
         })
     }
 
-    /// What turns passages into documents of this index, for the threads that make passages: the
-    /// copying is done there, next to the passages, instead of on the thread that feeds tantivy.
-    pub fn preparer(&self) -> Preparer {
-        Preparer {
-            fields: self.fields,
-        }
-    }
-
     /// Adds the passages of one document, handed to tantivy's indexing threads [`BATCH`] at a time.
-    pub fn add(&self, passages: Vec<Prepared>) -> Result<(), IndexError> {
-        let mut passages = passages.into_iter().peekable();
-        while passages.peek().is_some() {
-            let batch: Vec<_> = passages
-                .by_ref()
-                .take(BATCH)
-                .map(|p| UserOperation::Add(p.0))
+    /// The documents are made on the calling thread, a worker's, next to the passages.
+    pub fn add(&self, records: &[PassageRecord]) -> Result<(), IndexError> {
+        for batch in records.chunks(BATCH) {
+            let batch: Vec<_> = batch
+                .iter()
+                .map(|r| UserOperation::Add(self.fields.document(r)))
                 .collect();
             self.writer
                 .run(batch)
