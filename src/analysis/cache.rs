@@ -101,6 +101,11 @@ fn hash(word: &[u8]) -> u64 {
     FxBuildHasher.hash_one(word)
 }
 
+/// The hash of an entry's word, for a table that grows.
+fn rehash((word, _): &(Word, Analysed)) -> u64 {
+    hash(word.as_bytes())
+}
+
 /// Finds `word` in `map`, whose hash is `hash`.
 fn find<'a>(map: &'a WordMap, hash: u64, word: &str) -> Option<&'a Analysed> {
     map.find(hash, |(w, _)| w.as_bytes() == word.as_bytes())
@@ -140,7 +145,6 @@ impl WordCache {
         analyse: impl FnOnce(&str) -> Analysed,
     ) -> &Analysed {
         let hash = hash(lower.as_bytes());
-        let rehash = |(w, _): &(Word, Analysed)| self::hash(w.as_bytes());
         make_room(&mut self.recent, self.limit);
         if self.recent.len() >= self.limit && find(&self.recent, hash, lower).is_none() {
             // Sized for a full generation at once: growing it step by step rehashes every word.
@@ -190,7 +194,7 @@ fn make_room(map: &mut WordMap, full: usize) {
     let growth = if map.capacity() < GROWN { GROWTH } else { 2 };
     let room = (map.capacity() * growth).clamp(FIRST_ROOM, full.max(FIRST_ROOM));
     if room > map.len() {
-        map.reserve(room - map.len(), |(w, _)| hash(w.as_bytes()));
+        map.reserve(room - map.len(), rehash);
     }
 }
 
@@ -211,9 +215,7 @@ impl SharedWords {
         let mut shared = self.0.write().unwrap_or_else(PoisonError::into_inner);
         if shared.len() < SHARED_LIMIT {
             make_room(&mut shared, SHARED_LIMIT);
-            shared.insert_unique(hash, (Word::new(lower), analysed.clone()), |(w, _)| {
-                self::hash(w.as_bytes())
-            });
+            shared.insert_unique(hash, (Word::new(lower), analysed.clone()), rehash);
         }
         analysed
     }
