@@ -52,15 +52,12 @@ pub fn meta(dir: &Path, path: &Path, text: &str) -> DocMeta {
 /// them, so all comes from `text` but the series, which is the folder below the corpus or else the
 /// file itself.
 pub fn line_meta(dir: &Path, path: &Path, text: &str) -> DocMeta {
-    let rel = path.strip_prefix(dir).unwrap_or(path);
-    let series = match rel.parent().and_then(|p| p.components().next()) {
-        Some(folder) => folder.as_os_str().to_string_lossy().into_owned(),
-        None => rel
-            .file_stem()
+    let series = folder(dir, path).unwrap_or_else(|| {
+        path.file_stem()
             .unwrap_or_default()
             .to_string_lossy()
-            .into_owned(),
-    };
+            .into_owned()
+    });
     from_name_and_text(series, "", text)
 }
 
@@ -127,16 +124,21 @@ fn dutch_date(text: &str) -> Option<String> {
 
 /// The folder below the corpus that holds the file, or the corpus folder's own name.
 fn series(dir: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(dir).unwrap_or(path);
-    let mut parts = rel.components();
-    let first = parts.next();
-    match (first, parts.next()) {
-        (Some(folder), Some(_)) => folder.as_os_str().to_string_lossy().into_owned(),
-        _ => dir
-            .canonicalize()
+    folder(dir, path).unwrap_or_else(|| {
+        dir.canonicalize()
             .ok()
             .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_else(|| "corpus".to_string()),
+            .unwrap_or_else(|| "corpus".to_string())
+    })
+}
+
+/// The folder right below the corpus folder `dir` that holds `path`, if it is not at the top.
+fn folder(dir: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let mut parts = rel.components();
+    match (parts.next(), parts.next()) {
+        (Some(folder), Some(_)) => Some(folder.as_os_str().to_string_lossy().into_owned()),
+        _ => None,
     }
 }
 
@@ -193,6 +195,19 @@ mod tests {
         let meta = meta(Path::new("/c"), Path::new("/c/ks-12449.txt"), text);
         assert_eq!(meta.date.as_deref(), Some("1983-06-21"));
         assert_eq!(meta.edition, "1983");
+    }
+
+    #[test]
+    fn a_json_line_belongs_to_the_folder_or_else_the_file() {
+        let text = "Tweede Kamer der Staten-Generaal\nAfsluiting van de Oosterschelde";
+        let nested = line_meta(Path::new("/c"), Path::new("/c/kamer/1995.jsonl"), text);
+        assert_eq!(
+            (nested.series.as_str(), nested.edition.as_str()),
+            ("kamer", "kamer")
+        );
+        let top = line_meta(Path::new("/c"), Path::new("/c/kamerstukken.jsonl"), text);
+        assert_eq!(top.series, "kamerstukken");
+        assert_eq!(top.date, None);
     }
 
     #[test]
