@@ -120,6 +120,8 @@ struct Suffix {
     /// Whether a split may end with it: every split ends in a known head, so a word without one
     /// from some byte on cannot be split there, and need not be tried.
     head: bool,
+    /// A suffix or function word, never a head however often seen ("heid", "allen").
+    excluded: bool,
 }
 
 /// The [`Suffix`] from every byte of `word` on, and one for the empty end. Only the whole word and
@@ -133,15 +135,18 @@ fn suffixes(word: &str) -> Vec<Suffix> {
                 return Suffix {
                     count: 0,
                     head: false,
+                    excluded: false,
                 };
             }
             let rest = &word[start..];
             let count = list.count_folded(rest);
-            let head = rest.len() > MIN_PART
-                && enough(rest.len(), count)
-                && !NOT_HEAD_SET.contains(rest)
-                && !FUNCTION_WORD_SET.contains(rest);
-            Suffix { count, head }
+            let excluded = NOT_HEAD_SET.contains(rest) || FUNCTION_WORD_SET.contains(rest);
+            let head = rest.len() > MIN_PART && enough(rest.len(), count) && !excluded;
+            Suffix {
+                count,
+                head,
+                excluded,
+            }
         })
         .collect()
 }
@@ -159,15 +164,15 @@ fn best_split(word: &str, depth: usize, suffixes: &[Suffix]) -> Option<(Vec<Stri
         return None;
     }
     let list = lang::word_list();
+    // How often the modifier ending at each byte occurs, looked up once for all the links that
+    // leave it; `Some(None)` where it may not be a modifier at all.
+    let mut modifiers: Vec<Option<Option<u32>>> = vec![None; word.len() + 1];
     let mut best: Option<(Vec<String>, f64)> = None;
     // Splits with a modifier the list lacks, taken only when no split of known words exists.
     let mut fallback: Option<(Vec<String>, f64)> = None;
     for cut in MIN_PART..=word.len().saturating_sub(MIN_PART + 1) {
         let (left, right) = word.split_at(cut);
-        if right.len() < MIN_PART + 1
-            || NOT_HEAD_SET.contains(right)
-            || FUNCTION_WORD_SET.contains(right)
-        {
+        if right.len() < MIN_PART + 1 || suffixes[cut].excluded {
             continue;
         }
         // Neither a known head nor one that splits: no linking element makes a candidate of it.
@@ -177,20 +182,21 @@ fn best_split(word: &str, depth: usize, suffixes: &[Suffix]) -> Option<(Vec<Stri
         let right_count = suffixes[cut].count;
         let mut right_split: Option<Option<Vec<String>>> = None;
         for link in LINKS {
-            let Some(modifier) = left.strip_suffix(link) else {
+            if !ends_with(left.as_bytes(), link.as_bytes()) {
+                continue;
+            }
+            let modifier = &left[..left.len() - link.len()];
+            let modifier_count = *modifiers[modifier.len()].get_or_insert_with(|| {
+                // A suffix is never a modifier either: "weerbaarheid..." is not weer + baar + heid.
+                let excluded = modifier.len() < MIN_PART
+                    || NOT_MODIFIER_SET.contains(modifier)
+                    || NOT_HEAD_SET.contains(modifier)
+                    || FUNCTION_WORD_SET.contains(modifier);
+                (!excluded).then(|| list.count_folded(modifier))
+            });
+            let Some(modifier_count) = modifier_count else {
                 continue;
             };
-            // A suffix is never a modifier either: "weerbaarheid..." is not weer + baar + heid.
-            if modifier.len() < MIN_PART
-                || NOT_MODIFIER_SET.contains(modifier)
-                || NOT_HEAD_SET.contains(modifier)
-            {
-                continue;
-            }
-            if FUNCTION_WORD_SET.contains(modifier) {
-                continue;
-            }
-            let modifier_count = list.count_folded(modifier);
             // A modifier the list lacks ("antibiotica", "kringloop") is taken only before a long,
             // well-known head, in a word rarer on its own than that head.
             let unknown_modifier_ok = depth == 0
@@ -242,6 +248,12 @@ fn best_split(word: &str, depth: usize, suffixes: &[Suffix]) -> Option<(Vec<Stri
         }
     }
     best.or(fallback)
+}
+
+/// `text` ends with `end`, compared byte by byte: the ends are a letter or two, for which a call
+/// to `memcmp` costs more than the comparison.
+fn ends_with(text: &[u8], end: &[u8]) -> bool {
+    text.len() >= end.len() && text.iter().rev().zip(end.iter().rev()).all(|(a, b)| a == b)
 }
 
 fn geometric_mean(counts: &[u32]) -> f64 {
