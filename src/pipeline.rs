@@ -199,7 +199,11 @@ pub fn build(
 
     let total_bytes: u64 = to_read.iter().map(|s| s.size).sum();
     let progress = progress_bar(total_bytes, options.show_progress);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Reading, repair, structure and matching take about a quarter of an ingest's CPU time and
+    // tantivy's indexing threads the rest, so a worker per three cores keeps those threads fed
+    // without taking turns with them: on two cores one worker spent 4% less CPU time than two
+    // (papers and laws) and peaked at 330 MB instead of 415 MB ingesting the 92 MB of both.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().div_ceil(3));
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let root = plan.root.as_path();
