@@ -119,7 +119,7 @@ pub fn passages(paragraphs: &[Paragraph], labels: &[Labels], layout: &Layout) ->
             }
             None => next,
         };
-        if passage.text.chars().count() < MIN_CHARS {
+        if !more_chars_than(&passage.text, MIN_CHARS - 1) {
             pending = Some((passage, only_headings));
         } else {
             push(&mut out, passage);
@@ -142,7 +142,7 @@ pub fn passages(paragraphs: &[Paragraph], labels: &[Labels], layout: &Layout) ->
 
 /// Adds `passage`, cut into pieces if it is longer than [`MAX_CHARS`].
 fn push(out: &mut Vec<Passage>, passage: Passage) {
-    if passage.text.chars().count() <= MAX_CHARS {
+    if !more_chars_than(&passage.text, MAX_CHARS) {
         out.push(passage);
         return;
     }
@@ -164,7 +164,7 @@ fn push(out: &mut Vec<Passage>, passage: Passage) {
 fn split_long(text: &str) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut rest = text;
-    while rest.chars().count() > MAX_CHARS {
+    while more_chars_than(rest, MAX_CHARS) {
         let limit = rest
             .char_indices()
             .nth(MAX_CHARS)
@@ -180,6 +180,12 @@ fn split_long(text: &str) -> Vec<String> {
         pieces.push(rest.trim().to_string());
     }
     pieces
+}
+
+/// Whether `text` has more than `n` characters, counting no further than that: counting all of
+/// the rest of a long OCR'd paragraph for each piece cut from it made cutting quadratic.
+fn more_chars_than(text: &str, n: usize) -> bool {
+    text.len() > n && text.chars().nth(n).is_some()
 }
 
 /// The byte offset just after the last sentence end in the second half of `window`.
@@ -247,5 +253,8 @@ mod tests {
         let found = cut(&blob);
         assert_eq!(found.len(), 3);
         assert!(found.iter().all(|p| p.text.chars().count() <= MAX_CHARS));
+        // The limit is in characters, not bytes: "é" is two bytes.
+        assert_eq!(cut(&"é".repeat(MAX_CHARS)).len(), 1);
+        assert_eq!(cut(&"é".repeat(MAX_CHARS + 1)).len(), 2);
     }
 }
