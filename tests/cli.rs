@@ -61,6 +61,10 @@ fn ingest_real_corpus() -> Indexed {
     let corpus = corpus_dir().display().to_string();
     let out = horizon(&["ingest", &corpus, "--index", &index]);
     assert!(out.status.success(), "ingest failed:\n{}", stderr(&out));
+    // What ingest says on standard error is horizon's own, each line marked as such: no stray
+    // output (timers once slipped into a commit).
+    let said = stderr(&out);
+    assert!(said.lines().all(|l| l.starts_with("horizon: ")), "{said}");
     Indexed { _dir: dir, index }
 }
 

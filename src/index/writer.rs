@@ -153,9 +153,7 @@ impl IndexBuilder {
             path: dir.clone(),
             source,
         };
-        let t0 = std::time::Instant::now();
         self.writer.commit().map_err(tantivy_err)?;
-        eprintln!("T commit {:?}", t0.elapsed());
         self.writer.wait_merging_threads().map_err(tantivy_err)?;
         meta.format = FORMAT_VERSION;
         meta.analyzer = AnalyzerMeta::of(self.analyzer);
@@ -173,9 +171,7 @@ impl IndexBuilder {
             // Make the rename itself durable; not every platform can sync a folder, hence no error.
             let _ = handle.sync_all();
         }
-        eprintln!("T synced {:?}", t0.elapsed());
         remove_other_generations(&dir, &self.generation);
-        eprintln!("T removed {:?}", t0.elapsed());
         Ok(())
     }
 }
