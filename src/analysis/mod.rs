@@ -12,6 +12,7 @@ mod apostrophe;
 mod cache;
 mod compounds;
 mod ellipsis;
+mod porter;
 mod stem;
 mod stopwords;
 mod words;

@@ -10,6 +10,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::porter;
+
 const OVERRIDES: &str = include_str!("data/stem_overrides.tsv");
 
 /// Plural endings after which Porter keeps an `-s` that must go ("demonstraties", "bureaus").
@@ -60,7 +62,7 @@ impl DutchStemmer {
             // R3: "leidt" -> "leid".
             word.pop();
         }
-        let mut stem = self.porter.stem(&word).into_owned();
+        let mut stem = self.porter(&word);
         if Z_TO_S.iter().any(|e| stem.ends_with(e)) {
             // R4
             stem.pop();
@@ -82,7 +84,7 @@ impl DutchStemmer {
                 || (word.ends_with("ens") && stem.ends_with("en")))
         {
             // R7: a second ending ("kansen" -> "kans" -> "kan", "wapens" -> "wapen" -> "wap").
-            stem = self.porter.stem(&stem).into_owned();
+            stem = self.porter(&stem);
         }
         let (last, before) = last_two(&stem);
         if stem.chars().nth(2).is_some()
@@ -92,6 +94,11 @@ impl DutchStemmer {
             stem.pop();
         }
         stem
+    }
+
+    /// Porter's stem: the port for words of a-z, rust-stemmers for the rest.
+    fn porter(&self, word: &str) -> String {
+        porter::stem(word).unwrap_or_else(|| self.porter.stem(word).into_owned())
     }
 }
 
