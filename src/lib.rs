@@ -4,7 +4,7 @@
 //! paragraphs) -> [`structure`] (passages and their place in the document) -> [`analysis`] (the Dutch
 //! analyzer) -> [`index`] (tantivy schema, writer, reader, search) -> [`export`] (one writer path for every
 //! table). [`pipeline`] runs the stages from a corpus folder to an index; [`lang`] holds the Dutch
-//! word list and folding that repair and analysis share. [`cli`] turns the command line into a
+//! word list and folding that repair and analysis share, [`scan`] the byte scans they share. [`cli`] turns the command line into a
 //! validated [`cli::Config`]; [`cmd`] runs each subcommand.
 
 pub mod analysis;
@@ -18,5 +18,6 @@ pub mod lang;
 pub mod pipeline;
 pub mod repair;
 pub mod report;
+pub mod scan;
 pub mod signals;
 pub mod structure;

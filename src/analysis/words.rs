@@ -4,6 +4,8 @@
 //! every word of every passage passes through here twice (analysis and counting), so it is kept to
 //! a byte scan with a fast path for ASCII.
 
+use crate::scan::{alphanumeric, ascii_run, bytes_in, HIGH, ONES};
+
 /// The words of `text` with their byte offsets.
 pub fn words(text: &str) -> Words<'_> {
     Words { text, at: 0 }
@@ -48,17 +50,6 @@ pub fn count_words(text: &str) -> usize {
         at += len;
     }
     count
-}
-
-/// The high bit of each of eight bytes.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The high bit of each byte of `chunk` (all ASCII) that lies in `low..=high`.
-fn bytes_in(chunk: u64, low: u8, high: u8) -> u64 {
-    let at_least = chunk + ONES * u64::from(0x80 - low);
-    let above = chunk + ONES * u64::from(0x7f - high);
-    at_least & !above & HIGH
 }
 
 /// Words starting in eight ASCII bytes, little-endian in `chunk`, after characters of classes
@@ -151,10 +142,7 @@ impl<'a> Iterator for Words<'a> {
         let mut previous = ' ';
         loop {
             // Letters and digits in ASCII, the bulk of every word, a byte at a time.
-            let run = bytes[end..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
+            let run = ascii_run(&bytes[end..], |chunk| !alphanumeric(chunk));
             if run > 0 {
                 end += run;
                 previous = bytes[end - 1] as char;

@@ -7,9 +7,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::scan::ascii_run;
 
 const WORDS: &str = include_str!("data/nl-words.txt");
 const EXTRA: &str = include_str!("data/nl-words-extra.txt");
@@ -93,17 +96,35 @@ fn push_unmarked(c: char, out: &mut String) {
     });
 }
 
-/// `text` lower-cased, without diacritics and with straight apostrophes, character by character so
-/// that ASCII text costs one pass and no decomposition.
+/// `text` lower-cased, without diacritics and with straight apostrophes.
 pub fn fold_lower(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(c, &mut out);
-    }
+    push_fold_lower(text, &mut out, |_, _| {});
     out
+}
+
+/// Appends `text` to `out` as [`fold_lower`] makes it, and tells `non_ascii` where each non-ASCII
+/// character came from (its byte range in `text`) and went to (its range in `out`). Runs of ASCII,
+/// nearly all of the text, are copied and lower-cased whole rather than character by character.
+pub fn push_fold_lower(
+    text: &str,
+    out: &mut String,
+    mut non_ascii: impl FnMut(Range<usize>, Range<usize>),
+) {
+    let mut at = 0;
+    while at < text.len() {
+        let ascii = ascii_run(&text.as_bytes()[at..], |_| 0);
+        let start = out.len();
+        out.push_str(&text[at..at + ascii]);
+        out[start..].make_ascii_lowercase();
+        at += ascii;
+        if let Some(c) = text[at..].chars().next() {
+            let folded = out.len();
+            push_folded(c, out);
+            non_ascii(at..at + c.len_utf8(), folded..out.len());
+            at += c.len_utf8();
+        }
+    }
 }
 
 /// Appends `c` lower-cased, without diacritics, a curly apostrophe straight.

@@ -10,6 +10,7 @@ use super::footnotes::Footnotes;
 use super::furniture;
 use super::hyphenation::{Decision, Evidence};
 use super::mapped::Mapped;
+use crate::scan::{ascii_run, bytes_in};
 
 /// What a paragraph is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,11 +207,13 @@ impl Builder {
         let mut previous: Option<char> = None;
         let mut i = 0;
         while i < content.len() {
-            let byte = content.as_bytes()[i];
             // Most of the text is plain ASCII, which passes as it is.
-            if byte < 0x80 && byte != b'`' && !byte.is_ascii_digit() {
-                previous = Some(byte as char);
-                i += 1;
+            let plain = ascii_run(&content.as_bytes()[i..], |chunk| {
+                bytes_in(chunk, b'`', b'`') | bytes_in(chunk, b'0', b'9')
+            });
+            if plain > 0 {
+                i += plain;
+                previous = Some(char::from(content.as_bytes()[i - 1]));
                 continue;
             }
             let c = content[i..]

@@ -12,7 +12,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::lexicon::Entry;
-use crate::lang::{fold_lower, push_folded};
+use crate::lang::{fold_lower, push_fold_lower};
 
 /// One mention: which entry, and where in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,23 +123,11 @@ struct Folded {
 
 impl Folded {
     fn new(text: &str) -> Folded {
-        if text.is_ascii() {
-            return Folded {
-                text: text.to_ascii_lowercase(),
-                anchors: Vec::new(),
-            };
-        }
         let mut out = String::with_capacity(text.len());
         let mut anchors = Vec::new();
-        for (i, c) in text.char_indices() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                let before = out.len();
-                push_folded(c, &mut out);
-                anchors.push((before, i, out.len() - before, c.len_utf8()));
-            }
-        }
+        push_fold_lower(text, &mut out, |original, folded| {
+            anchors.push((folded.start, original.start, folded.len(), original.len()));
+        });
         Folded { text: out, anchors }
     }
 
@@ -204,6 +192,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+    use crate::lang::push_folded;
     use crate::signals::EntryKind;
 
     fn entry(id: &str, aliases: &[&str]) -> Entry {
