@@ -182,10 +182,12 @@ fn split_long(text: &str) -> Vec<String> {
     pieces
 }
 
-/// Whether `text` has more than `n` characters, counting no further than that: counting all of
-/// the rest of a long OCR'd paragraph for each piece cut from it made cutting quadratic.
+/// Whether `text` has more than `n` characters. A character takes one to four bytes, so only a
+/// text of `n + 1` to `4n` bytes is counted: counting all of the rest of a long OCR'd paragraph
+/// for each piece cut from it made cutting quadratic. Counting (vectorised in the standard
+/// library) is cheaper than stepping to the `n`th character.
 fn more_chars_than(text: &str, n: usize) -> bool {
-    text.len() > n && text.chars().nth(n).is_some()
+    text.len() > n && (text.len() > 4 * n || text.chars().count() > n)
 }
 
 /// The byte offset just after the last sentence end in the second half of `window`.
@@ -227,6 +229,22 @@ mod tests {
         assert_eq!(found[1].footnote, Some(5));
         assert_eq!(found[1].text, "5 Tweede Kamer 2020-2021, 30 821, nr. 125.");
         assert_eq!(found[1].lines, (6, 6));
+    }
+
+    #[test]
+    fn counts_characters_not_bytes_at_the_limit() {
+        // 12 characters in 15 bytes: "é", "é" and "ï" take two bytes each.
+        let text = "één geïntegr";
+        assert_eq!((text.chars().count(), text.len()), (12, 15));
+        for n in 0..20 {
+            assert_eq!(
+                more_chars_than(text, n),
+                text.chars().count() > n,
+                "n = {n}"
+            );
+        }
+        let four_byte = "𝔼".repeat(10);
+        assert!(more_chars_than(&four_byte, 9) && !more_chars_than(&four_byte, 10));
     }
 
     #[test]
