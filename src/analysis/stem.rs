@@ -1,8 +1,9 @@
-//! Stemming: Snowball Dutch (Porter's algorithm, rust-stemmers) with suffix rules for what it gets
-//! wrong in policy text, and a word list of overrides. Chosen over Kraaij-Pohlmann on the evidence in
-//! docs/STEMMING.md: Porter's failures are regular (plurals in -ties, -ieën, doubled consonants, f/v,
-//! s/z) and closed by rules; Kraaij-Pohlmann's come from prefix and derivation stripping
-//! ("weerbaarheid" -> "weer", "geweld" -> "wel") and would need an open-ended list.
+//! Stemming: Snowball Dutch (Porter's algorithm as rust-stemmers has it, ported for words of a-z in
+//! [`super::porter`]) with suffix rules for what it gets wrong in policy text, and a word list of
+//! overrides. Chosen over Kraaij-Pohlmann on the evidence in docs/STEMMING.md: Porter's failures are
+//! regular (plurals in -ties, -ieën, doubled consonants, f/v, s/z) and closed by rules;
+//! Kraaij-Pohlmann's come from prefix and derivation stripping ("weerbaarheid" -> "weer", "geweld"
+//! -> "wel") and would need an open-ended list.
 //!
 //! Input is a lower-cased, diacritic-folded word. Rules R1-R8 as numbered in docs/STEMMING.md.
 
