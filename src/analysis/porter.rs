@@ -220,6 +220,10 @@ mod tests {
             );
         }
         assert_eq!(stem("weerbaarheid").as_deref(), Some("weerbar"));
+        // R2 is sought from where R1 was found, before R1 moves to byte 3: the property test's
+        // shortest case when it was sought from byte 3.
+        assert_eq!(stem("eneyheden"), Some(snowball("eneyheden")));
+        assert_eq!(stem("eneyheden").as_deref(), Some("eney"));
         assert_eq!(stem("mogelijkheden").as_deref(), Some("mogelijk"));
         assert_eq!(stem("maatregelen").as_deref(), Some("maatregel"));
     }
