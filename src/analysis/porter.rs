@@ -203,7 +203,8 @@ mod tests {
 
     #[test]
     fn stems_words_of_the_seed_as_snowball_does() {
-        // Words of the NVS midterm review 2021, folded as the analyzer folds them.
+        // Words of the NVS midterm review 2021, folded as the analyzer folds them, and a few more
+        // for the rules on `y` and on doubled vowels ("maan", "yoghurt", "ayatollah").
         let seed = "Nationale Veiligheid Strategie tussentijdse evaluatie dreigingen weerbaarheid \
             polarisatie radicalisering statelijke actoren cybersecurity vitale infrastructuur \
             ondermijning georganiseerde criminaliteit klimaatverandering overstromingen \

@@ -141,7 +141,7 @@ impl<'a> Iterator for Words<'a> {
         let mut end = start;
         let mut previous = ' ';
         loop {
-            // Letters and digits in ASCII, the bulk of every word, a byte at a time.
+            // Letters and digits in ASCII, the bulk of every word, eight bytes at a time.
             let run = ascii_run(&bytes[end..], |chunk| !alphanumeric(chunk));
             if run > 0 {
                 end += run;
