@@ -4,7 +4,7 @@
 
 /// The high bit of each of eight bytes.
 pub const HIGH: u64 = 0x8080_8080_8080_8080;
-pub const ONES: u64 = 0x0101_0101_0101_0101;
+const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// The high bit of each byte of `chunk` that lies in `low..=high`. Exact for ASCII bytes; a
 /// non-ASCII byte can only disturb the bytes after it (its carry runs upwards), never those before.
@@ -37,10 +37,20 @@ pub fn ascii_run(bytes: &[u8], stops: impl Fn(u64) -> u64) -> usize {
     }
 }
 
+/// The ASCII letters of `chunk`, marked as [`bytes_in`] marks.
+pub fn letters(chunk: u64) -> u64 {
+    // Upper case to lower: only letters land in a..=z with the 0x20 bit set.
+    bytes_in(chunk | (ONES * 0x20), b'a', b'z')
+}
+
+/// The ASCII digits of `chunk`, marked as [`bytes_in`] marks.
+pub fn digits(chunk: u64) -> u64 {
+    bytes_in(chunk, b'0', b'9')
+}
+
 /// The ASCII letters and digits of `chunk`, marked as [`bytes_in`] marks.
 pub fn alphanumeric(chunk: u64) -> u64 {
-    // Upper case to lower: only letters land in a..=z with the 0x20 bit set.
-    bytes_in(chunk | (ONES * 0x20), b'a', b'z') | bytes_in(chunk, b'0', b'9')
+    letters(chunk) | digits(chunk)
 }
 
 #[cfg(test)]
@@ -65,7 +75,7 @@ mod tests {
             let bytes = text.as_bytes();
             let plain = |b: &u8| b.is_ascii() && *b != b'`' && !b.is_ascii_digit();
             prop_assert_eq!(
-                ascii_run(bytes, |c| bytes_in(c, b'`', b'`') | bytes_in(c, b'0', b'9')),
+                ascii_run(bytes, |c| bytes_in(c, b'`', b'`') | digits(c)),
                 bytes.iter().take_while(|b| plain(b)).count()
             );
             prop_assert_eq!(

@@ -4,7 +4,7 @@
 //! every word of every passage passes through here twice (analysis and counting), so it is kept to
 //! a byte scan with a fast path for ASCII.
 
-use crate::scan::{alphanumeric, ascii_run, bytes_in, HIGH, ONES};
+use crate::scan::{alphanumeric, ascii_run, bytes_in, digits, letters, HIGH};
 
 /// The words of `text` with their byte offsets.
 pub fn words(text: &str) -> Words<'_> {
@@ -55,9 +55,8 @@ pub fn count_words(text: &str) -> usize {
 /// Words starting in eight ASCII bytes, little-endian in `chunk`, after characters of classes
 /// `before` and `previous`: the counting loop's rule applied to all eight bytes at once.
 fn ascii_word_starts(chunk: u64, before: u8, previous: u8) -> usize {
-    let digit = bytes_in(chunk, b'0', b'9');
-    // Upper case to lower: only letters land in a..=z with the 0x20 bit set.
-    let letter = bytes_in(chunk | (ONES * 0x20), b'a', b'z');
+    let digit = digits(chunk);
+    let letter = letters(chunk);
     let apostrophe = bytes_in(chunk, b'\'', b'\'');
     let point = bytes_in(chunk, b',', b',') | bytes_in(chunk, b'.', b'.');
     let word = digit | letter;

@@ -10,7 +10,7 @@ use super::footnotes::Footnotes;
 use super::furniture;
 use super::hyphenation::{Decision, Evidence};
 use super::mapped::Mapped;
-use crate::scan::{ascii_run, bytes_in};
+use crate::scan::{ascii_run, bytes_in, digits};
 
 /// What a paragraph is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,7 +209,7 @@ impl Builder {
         while i < content.len() {
             // Most of the text is plain ASCII, which passes as it is.
             let plain = ascii_run(&content.as_bytes()[i..], |chunk| {
-                bytes_in(chunk, b'`', b'`') | bytes_in(chunk, b'0', b'9')
+                bytes_in(chunk, b'`', b'`') | digits(chunk)
             });
             if plain > 0 {
                 i += plain;
