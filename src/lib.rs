@@ -1,11 +1,13 @@
 //! horizon: horizon scanning in Dutch national-security policy.
 //!
-//! One pipeline, one direction: [`corpus`] (files, manifest, decoding) -> [`repair`] (PDF-text repair into
-//! paragraphs) -> [`structure`] (passages and their place in the document) -> [`analysis`] (the Dutch
-//! analyzer) -> [`index`] (tantivy schema, writer, reader, search) -> [`export`] (one writer path for every
-//! table). [`pipeline`] runs the stages from a corpus folder to an index; [`lang`] holds the Dutch
-//! word list and folding that repair and analysis share, [`scan`] the byte scans they share. [`cli`] turns the command line into a
-//! validated [`cli::Config`]; [`cmd`] runs each subcommand.
+//! One pipeline, one direction: [`corpus`] (files, manifest, decoding) -> [`repair`] (PDF-text
+//! repair into paragraphs) -> [`structure`] (passages and their place in the document) ->
+//! [`analysis`] (the Dutch analyzer) -> [`index`] (tantivy schema, writer, reader, search) and
+//! [`signals`] (lexicon, mentions, counts) -> [`compare`] (keyness and trends) -> [`export`] (one
+//! writer path for every table) and [`report`] (the HTML page). [`pipeline`] runs the stages from a
+//! corpus folder to an index; [`lang`] holds the Dutch word list and folding, and [`scan`] the byte
+//! scans, that several stages share. [`cli`] turns the command line into a validated
+//! [`cli::Config`]; [`cmd`] runs each subcommand.
 
 pub mod analysis;
 pub mod cli;
