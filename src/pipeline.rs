@@ -514,6 +514,7 @@ fn records(
     signals: &[Entry],
 ) -> Vec<PassageRecord> {
     let paragraphs = repair::paragraphs(&document.text);
+    let pages = corpus::PageMap::new(&document.text);
     structure::structure(&paragraphs, layout, &document.meta.edition)
         .into_iter()
         .enumerate()
@@ -541,6 +542,7 @@ fn records(
                 })
                 .collect();
             let words = count_words(body) as u64;
+            let (page_start, page_end) = pages.pages(&passage.span);
             PassageRecord {
                 passage: format!("{}#{}", document.id, position + 1),
                 doc: document.id.clone(),
@@ -550,6 +552,8 @@ fn records(
                 position: position as u64,
                 line_start: passage.lines.0 as u64,
                 line_end: passage.lines.1 as u64,
+                page_start,
+                page_end,
                 words,
                 footnote: passage.footnote.map_or(0, u64::from),
                 notes: passage

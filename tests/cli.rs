@@ -9,13 +9,14 @@ use tempfile::TempDir;
 
 const SEED_DOC: &str = "nvs-midterm-review-2021";
 /// The columns of `horizon passages`, in order.
-const PASSAGE_COLUMNS: [&str; 16] = [
+const PASSAGE_COLUMNS: [&str; 17] = [
     "passage",
     "doc",
     "series",
     "edition",
     "date",
     "position",
+    "pages",
     "lines",
     "words",
     "footnote",
@@ -352,7 +353,7 @@ fn passages_lists_every_passage_as_jsonl_and_csv() {
     assert_eq!(records.len(), rows.len());
     assert!(records
         .iter()
-        .any(|r| r[15].contains("geïntegreerde risicoanalyse")));
+        .any(|r| r[16].contains("geïntegreerde risicoanalyse")));
 }
 
 #[test]

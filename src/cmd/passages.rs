@@ -35,6 +35,7 @@ pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
         Column::new("edition"),
         Column::data_only("date"),
         Column::data_only("position"),
+        Column::new("pages"),
         Column::new("lines"),
         Column::new("words"),
         Column::data_only("footnote"),
@@ -54,7 +55,7 @@ pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
         {
             continue;
         }
-        let lines = record.lines();
+        let (pages, lines) = (record.pages(), record.lines());
         table.push(vec![
             record.passage.into(),
             record.doc.into(),
@@ -62,6 +63,7 @@ pub fn run(config: &PassagesConfig) -> anyhow::Result<ExitCode> {
             record.edition.into(),
             record.date.into(),
             record.position.into(),
+            pages.into(),
             lines.into(),
             record.words.into(),
             if record.footnote == 0 {

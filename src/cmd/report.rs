@@ -122,6 +122,7 @@ fn gather(index: &HorizonIndex, records: &[PassageRecord]) -> Report {
             .map(|l| ContextLine {
                 passage: l.passage,
                 edition: l.edition,
+                pages: l.pages,
                 left: l.left,
                 matched: l.matched,
                 right: l.right,
@@ -137,6 +138,7 @@ fn gather(index: &HorizonIndex, records: &[PassageRecord]) -> Report {
             passage: r.passage.clone(),
             edition: r.edition.clone(),
             theme: r.theme_label.clone(),
+            pages: r.pages(),
             lines: r.lines(),
             text: r.text.clone(),
         })

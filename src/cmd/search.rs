@@ -21,6 +21,7 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
         Column::new("edition"),
         Column::data_only("date"),
         Column::data_only("position"),
+        Column::new("pages"),
         Column::new("lines"),
         Column::new("theme"),
         Column::data_only("part"),
@@ -31,7 +32,7 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
     .with_empty_message(format!("no passages match {:?}", config.query));
     for hit in hits {
         let record = hit.record;
-        let lines = record.lines();
+        let (pages, lines) = (record.pages(), record.lines());
         table.push(vec![
             hit.rank.into(),
             Cell::Float(f64::from(hit.score)),
@@ -41,6 +42,7 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
             record.edition.into(),
             record.date.into(),
             record.position.into(),
+            pages.into(),
             lines.into(),
             record.theme.into(),
             record.part.into(),

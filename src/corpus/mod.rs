@@ -10,6 +10,7 @@ mod discover;
 pub mod editions;
 mod infer;
 pub mod manifest;
+mod pages;
 pub mod sheet;
 
 use std::collections::BTreeMap;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 pub use decode::{decode, decode_lenient};
 pub use editions::EditionDef;
 pub use manifest::{Manifest, ManifestRow};
+pub use pages::{format_pages, PageMap};
 use sha2::{Digest, Sha256};
 
 /// The manifest's file name inside a corpus folder.

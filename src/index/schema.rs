@@ -19,6 +19,9 @@ pub struct PassageRecord {
     pub position: u64,
     pub line_start: u64,
     pub line_end: u64,
+    /// First and last page (1-based) where the text has pages (a PDF, text with form feeds); 0 where not.
+    pub page_start: u64,
+    pub page_end: u64,
     /// Word count, the unit of every rate.
     pub words: u64,
     /// The footnote this passage is the text of (0: not a footnote).
@@ -56,6 +59,11 @@ impl PassageRecord {
         self.text.get(at..).unwrap_or(&self.text)
     }
 
+    /// Pages as people write them: `27`, `27-28`, or empty where the source has no pages.
+    pub fn pages(&self) -> String {
+        crate::corpus::format_pages(self.page_start, self.page_end)
+    }
+
     /// Source lines as people write them: `12-18`, or `12`.
     pub fn lines(&self) -> String {
         if self.line_start == self.line_end {
@@ -77,6 +85,8 @@ pub struct Fields {
     pub position: Field,
     pub line_start: Field,
     pub line_end: Field,
+    pub page_start: Field,
+    pub page_end: Field,
     pub words: Field,
     pub footnote: Field,
     pub notes: Field,
@@ -113,6 +123,8 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
         position: builder.add_u64_field("position", STORED),
         line_start: builder.add_u64_field("line_start", STORED),
         line_end: builder.add_u64_field("line_end", STORED),
+        page_start: builder.add_u64_field("page_start", STORED),
+        page_end: builder.add_u64_field("page_end", STORED),
         words: builder.add_u64_field("words", STORED),
         footnote: builder.add_u64_field("footnote", STORED),
         notes: builder.add_text_field("notes", STORED),
@@ -142,6 +154,8 @@ impl Fields {
             position: field("position")?,
             line_start: field("line_start")?,
             line_end: field("line_end")?,
+            page_start: field("page_start")?,
+            page_end: field("page_end")?,
             words: field("words")?,
             footnote: field("footnote")?,
             notes: field("notes")?,
@@ -167,6 +181,8 @@ impl Fields {
         doc.add_u64(self.position, record.position);
         doc.add_u64(self.line_start, record.line_start);
         doc.add_u64(self.line_end, record.line_end);
+        doc.add_u64(self.page_start, record.page_start);
+        doc.add_u64(self.page_end, record.page_end);
         doc.add_u64(self.words, record.words);
         doc.add_u64(self.footnote, record.footnote);
         doc.add_text(self.notes, &record.notes);
@@ -207,6 +223,8 @@ impl Fields {
             position: number(self.position),
             line_start: number(self.line_start),
             line_end: number(self.line_end),
+            page_start: number(self.page_start),
+            page_end: number(self.page_end),
             words: number(self.words),
             footnote: number(self.footnote),
             notes: text(self.notes),

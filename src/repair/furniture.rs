@@ -6,8 +6,20 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-/// For each line, whether it is page furniture to drop.
+/// For each line, whether it is page furniture to drop: the rules of this file, running headers
+/// and footers of a paged text ([`super::running`]) and contents lines ([`super::contents`]).
 pub fn mark(lines: &[&str]) -> Vec<bool> {
+    let running = super::running::mark(lines, |line| line.starts_with('#'));
+    own_marks(lines)
+        .into_iter()
+        .zip(running)
+        .zip(lines)
+        .map(|((own, running), line)| own || running || super::contents::is_contents_line(line))
+        .collect()
+}
+
+/// Furniture that a single line shows, or its repetition with a changing page number anywhere.
+fn own_marks(lines: &[&str]) -> Vec<bool> {
     // For each shape, the distinct lines that have it.
     let mut repeats: HashMap<String, HashSet<&str>> = HashMap::default();
     for line in lines {

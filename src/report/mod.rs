@@ -35,6 +35,8 @@ pub struct ChangeRow {
 pub struct ContextLine {
     pub passage: String,
     pub edition: String,
+    /// Pages of the passage, empty where its source has none.
+    pub pages: String,
     pub left: String,
     pub matched: String,
     pub right: String,
@@ -46,6 +48,7 @@ pub struct PassageRow {
     pub passage: String,
     pub edition: String,
     pub theme: String,
+    pub pages: String,
     pub lines: String,
     pub text: String,
 }
@@ -164,8 +167,8 @@ pub fn render(report: &Report) -> String {
         for line in lines {
             let _ = write!(
                 html,
-                "<tr><td class=\"left\">{}</td><td class=\"hit\">{}</td><td>{}</td><td><a href=\"#{}\">{}</a></td></tr>",
-                escape(&line.left), escape(&line.matched), escape(&line.right), anchor(&line.passage), escape(&line.passage)
+                "<tr><td class=\"left\">{}</td><td class=\"hit\">{}</td><td>{}</td><td><a href=\"#{}\">{}</a>{}</td></tr>",
+                escape(&line.left), escape(&line.matched), escape(&line.right), anchor(&line.passage), escape(&line.passage), page_note(&line.pages)
             );
         }
         html.push_str("</table>\n");
@@ -174,8 +177,8 @@ pub fn render(report: &Report) -> String {
     for p in &report.passages_shown {
         let _ = writeln!(
             html,
-            "<div class=\"passage\" id=\"{}\"><div class=\"meta\">{} · {} · {} · regels {}</div><p>{}</p></div>",
-            anchor(&p.passage), escape(&p.passage), escape(&p.edition), escape(if p.theme.is_empty() { "geen thema" } else { &p.theme }), escape(&p.lines), escape(&p.text)
+            "<div class=\"passage\" id=\"{}\"><div class=\"meta\">{} · {} · {}{} · regels {}</div><p>{}</p></div>",
+            anchor(&p.passage), escape(&p.passage), escape(&p.edition), escape(if p.theme.is_empty() { "geen thema" } else { &p.theme }), page_note(&p.pages), escape(&p.lines), escape(&p.text)
         );
     }
     html.push_str("</section>\n<section id=\"instellingen\">\n<h2>Instellingen en versies</h2>\n<table class=\"settings\">");
@@ -207,6 +210,15 @@ fn dutch_kind(kind: &str) -> &'static str {
         "measure" => "maatregel",
         "theme" => "thema",
         _ => "woord",
+    }
+}
+
+/// " · p. 27" (" · p. 27-28") where the passage's source has pages, else nothing.
+fn page_note(pages: &str) -> String {
+    if pages.is_empty() {
+        String::new()
+    } else {
+        format!(" · p. {}", escape(pages))
     }
 }
 

@@ -243,6 +243,8 @@ mod tests {
             position: 0,
             line_start: 1,
             line_end: 1,
+            page_start: 0,
+            page_end: 0,
             words: 0,
             footnote: 0,
             notes: String::new(),

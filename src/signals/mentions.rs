@@ -119,6 +119,8 @@ pub struct InContext {
     pub edition: String,
     pub theme: String,
     pub passage: String,
+    /// Pages of the passage, where its source has pages.
+    pub pages: String,
     /// Source lines of the passage.
     pub lines: String,
     pub left: String,
@@ -150,6 +152,7 @@ pub fn in_context(
                 edition: record.edition.clone(),
                 theme: record.theme.clone(),
                 passage: record.passage.clone(),
+                pages: record.pages(),
                 lines: record.lines(),
                 left: flat(tail_chars(&text[..start], window)),
                 matched: flat(&text[start..end]),
@@ -219,6 +222,8 @@ mod tests {
             position: 0,
             line_start: 1,
             line_end: 2,
+            page_start: 0,
+            page_end: 0,
             words: text.split_whitespace().count() as u64,
             footnote: 0,
             notes: String::new(),
