@@ -69,6 +69,9 @@ pub struct Built {
     pub words: u64,
     /// Bytes of the documents in the index.
     pub bytes: u64,
+    /// Pages of the paged documents (PDFs) in the index, and words whose lost ligatures were restored.
+    pub pdf_pages: u64,
+    pub ligatures_restored: u64,
     /// Bytes read and indexed in this run (all of them in a full build).
     pub bytes_indexed: u64,
     /// Documents (re)indexed, kept as they were, and removed.
@@ -165,6 +168,8 @@ pub fn build(
                 passages: meta.passages,
                 words: meta.words,
                 bytes: meta.documents.iter().map(|d| d.bytes).sum(),
+                pdf_pages: meta.documents.iter().map(|d| d.pages).sum(),
+                ligatures_restored: meta.documents.iter().map(|d| d.ligatures_restored).sum(),
                 bytes_indexed: 0,
                 indexed: 0,
                 kept: meta.documents.len(),
@@ -226,7 +231,7 @@ pub fn build(
                         let Some(source) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) else {
                             break;
                         };
-                        let (document, sha256, warning) = match source.read(root, strict) {
+                        let (document, sha256, warnings) = match source.read(root, strict) {
                             Ok(read) => read,
                             Err(problem) => {
                                 eprintln!("horizon: skipped: {problem}");
@@ -239,7 +244,7 @@ pub fn build(
                                 continue;
                             }
                         };
-                        for warning in warning.into_iter().chain(source.unlisted_warning()) {
+                        for warning in warnings.into_iter().chain(source.unlisted_warning()) {
                             eprintln!("horizon: warning: {warning}");
                         }
                         let origin = origin_of(source);
@@ -309,6 +314,8 @@ pub fn build(
     let passages = documents.iter().map(|d| d.passages).sum();
     let words = documents.iter().map(|d| d.words).sum();
     let bytes = documents.iter().map(|d| d.bytes).sum();
+    let pdf_pages = documents.iter().map(|d| d.pages).sum();
+    let ligatures_restored = documents.iter().map(|d| d.ligatures_restored).sum();
     let meta = IndexMeta {
         format: FORMAT_VERSION,
         horizon: env!("CARGO_PKG_VERSION").to_string(),
@@ -355,6 +362,8 @@ pub fn build(
         passages,
         words,
         bytes,
+        pdf_pages,
+        ligatures_restored,
         bytes_indexed,
         indexed: indexed_count,
         kept: kept_count,
@@ -497,6 +506,10 @@ fn document_meta(
         bytes: source.size,
         passages: records.len() as u64,
         words: records.iter().map(|r| r.words).sum(),
+        pages: corpus::PageMap::new(&document.text)
+            .pages(&(0..document.text.len()))
+            .1,
+        ligatures_restored: document.ligatures_restored as u64,
         modified: source.modified as u64,
         sha256,
         origin,

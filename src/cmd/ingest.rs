@@ -88,6 +88,8 @@ pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
         Column::new("editions"),
         Column::new("passages"),
         Column::new("tokens"),
+        Column::new("pages"),
+        Column::new("ligatures"),
         Column::new("megabytes"),
         Column::new("seconds"),
         Column::new("mb_per_s"),
@@ -102,6 +104,8 @@ pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
         built.editions.len().into(),
         built.passages.into(),
         built.words.into(),
+        built.pdf_pages.into(),
+        built.ligatures_restored.into(),
         Cell::Float(megabytes),
         Cell::Float(seconds),
         // The rate of what this run read and indexed: an update that kept everything is not fast.

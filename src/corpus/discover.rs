@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use super::CorpusError;
 
 /// File extensions that hold documents (`.jsonl`: one document a line).
-pub const EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
+pub const EXTENSIONS: [&str; 4] = ["pdf", "txt", "md", "jsonl"];
 
-/// Every `.txt`, `.md` and `.jsonl` file below `dir`, sorted; hidden files and folders are passed
+/// Every `.pdf`, `.txt`, `.md` and `.jsonl` file below `dir`, sorted; hidden files and folders are passed
 /// over.
 pub fn documents(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let mut found = Vec::new();
@@ -37,6 +37,12 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
     Ok(())
 }
 
+/// A PDF by its extension (what is inside is checked when it is read).
+pub fn is_pdf(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
 fn is_document(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -48,7 +54,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_text_and_markdown_recursively_in_order() {
+    fn finds_pdf_text_and_markdown_recursively_in_order() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("wet")).unwrap();
         std::fs::create_dir_all(dir.path().join(".git")).unwrap();
@@ -67,6 +73,6 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
             .collect();
-        assert_eq!(found, ["a.MD", "b.txt", "wet/BWBR0001840.md"]);
+        assert_eq!(found, ["a.MD", "b.txt", "notes.pdf", "wet/BWBR0001840.md"]);
     }
 }

@@ -48,6 +48,36 @@ pub fn meta(dir: &Path, path: &Path, text: &str) -> DocMeta {
     from_name_and_text(series(dir, path), &stem, text)
 }
 
+/// Metadata for the PDF `path` (below `dir`): the date from its file name, else its creation date,
+/// else a date on its first page ("Datum: 04 juni 2025"); the title from its information where that
+/// holds words, else its first line.
+pub fn pdf_meta(
+    dir: &Path,
+    path: &Path,
+    text: &str,
+    title: Option<&str>,
+    created: Option<&str>,
+) -> DocMeta {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let first_page = text.split('\x0c').next().unwrap_or(text);
+    let mut meta = from_name_and_text(series(dir, path), &stem, first_page);
+    if iso_date(&stem).is_none() {
+        if let Some(created) = created {
+            meta.date = Some(created.to_string());
+            if YEAR.captures(&stem).is_none() {
+                meta.edition = created[..4].to_string();
+            }
+        }
+    }
+    if let Some(title) = title {
+        meta.title = title.to_string();
+    }
+    meta
+}
+
 /// Metadata for one document of the JSON-lines file `path`: a file of many documents names none of
 /// them, so all comes from `text` but the series, which is the folder below the corpus or else the
 /// file itself.

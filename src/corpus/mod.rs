@@ -11,6 +11,7 @@ pub mod editions;
 mod infer;
 pub mod manifest;
 mod pages;
+pub mod pdf;
 pub mod sheet;
 
 use std::collections::BTreeMap;
@@ -52,6 +53,8 @@ pub struct Document {
     pub source_offset: usize,
     /// Size of the file in bytes.
     pub bytes: u64,
+    /// Words whose ligature letters a PDF had lost and the word list restored.
+    pub ligatures_restored: usize,
 }
 
 /// A document that could not be used, or a note about one, with where and what to do.
@@ -85,7 +88,7 @@ pub enum CorpusError {
     },
     #[error(transparent)]
     Manifest(#[from] manifest::ManifestError),
-    #[error("{0}: no .txt, .md or .jsonl documents found; put the documents in this folder (subfolders are searched too)")]
+    #[error("{0}: no .pdf, .txt, .md or .jsonl documents found; put the documents in this folder (subfolders are searched too)")]
     NoDocuments(PathBuf),
 }
 
@@ -94,6 +97,8 @@ pub enum CorpusError {
 pub enum Origin {
     /// A whole `.txt` or `.md` file.
     File,
+    /// A PDF, read page by page into text.
+    Pdf,
     /// One line of a JSON-lines file (`{"Content": "..."}`), at a byte range.
     JsonLine { line: usize, offset: u64, len: u64 },
 }
@@ -224,10 +229,15 @@ pub fn plan(corpus: &Path) -> Result<Plan, CorpusError> {
             unlisted += 1;
         }
         let (size, modified) = stamp(&path);
+        let origin = if discover::is_pdf(&path) {
+            Origin::Pdf
+        } else {
+            Origin::File
+        };
         plan.sources.push(Source {
             id: doc_id(dir, &path),
             path,
-            origin: Origin::File,
+            origin,
             unlisted: row.is_none() && manifest.is_some(),
             row,
             size,
@@ -237,7 +247,7 @@ pub fn plan(corpus: &Path) -> Result<Plan, CorpusError> {
     // Files listed by the manifest but not of a known kind (.pdf, .docx) still must not vanish silently.
     for path in listed.into_keys() {
         plan.problems.push(Problem {
-            message: "listed in the manifest but not a .txt, .md or .jsonl file; convert it to text (e.g. pdftotext) and list that file".to_string(),
+            message: "listed in the manifest but not a .pdf, .txt, .md or .jsonl file; convert it to PDF or text and list that file".to_string(),
             path,
             line: None,
         });
@@ -334,25 +344,27 @@ fn stamp(path: &Path) -> (u64, u128) {
 
 impl Source {
     /// Reads and decodes the document, with its metadata; a document that cannot be used is a
-    /// [`Problem`] naming its file and line. Also returns the SHA-256 of its bytes, and a warning
-    /// when the text was not UTF-8 and was read as Windows-1252 (`strict` refuses it instead).
+    /// [`Problem`] naming its file and line. Also returns the SHA-256 of its bytes, and warnings: text
+    /// that was not UTF-8 and was read as Windows-1252 (`strict` refuses it instead), PDF pages
+    /// without text.
     pub fn read(
         &self,
         root: &Path,
         strict: bool,
-    ) -> Result<(Document, String, Option<Problem>), Problem> {
+    ) -> Result<(Document, String, Vec<Problem>), Problem> {
         let problem = |line: Option<usize>, message: String| Problem {
             path: self.path.clone(),
             line,
             message,
         };
+        let unreadable = |err: std::io::Error| {
+            problem(
+                None,
+                format!("cannot read the file ({err}); check its permissions"),
+            )
+        };
         let bytes = match &self.origin {
-            Origin::File => std::fs::read(&self.path).map_err(|err| {
-                problem(
-                    None,
-                    format!("cannot read the file ({err}); check its permissions"),
-                )
-            })?,
+            Origin::File | Origin::Pdf => std::fs::read(&self.path).map_err(unreadable)?,
             Origin::JsonLine { line, offset, len } => {
                 let mut raw = vec![0; *len as usize];
                 read_at(&self.path, *offset, &mut raw)
@@ -363,9 +375,12 @@ impl Source {
             }
         };
         let hash = hex(&Sha256::digest(&bytes));
+        if self.origin == Origin::Pdf {
+            return self.read_pdf(root, bytes, hash);
+        }
         let line_of = |decode_line: Option<usize>| match &self.origin {
             Origin::JsonLine { line, .. } => Some(*line),
-            Origin::File => decode_line,
+            Origin::File | Origin::Pdf => decode_line,
         };
         let decoded = decode_lenient(&bytes, strict)
             .map_err(|err| problem(line_of(err.line()), err.to_string()))?;
@@ -380,7 +395,7 @@ impl Source {
         });
         let meta = match (&self.row, &self.origin) {
             (Some(row), _) => row.meta(),
-            (None, Origin::File) => infer::meta(root, &self.path, &decoded.text),
+            (None, Origin::File | Origin::Pdf) => infer::meta(root, &self.path, &decoded.text),
             (None, Origin::JsonLine { .. }) => infer::line_meta(root, &self.path, &decoded.text),
         };
         Ok((
@@ -391,10 +406,78 @@ impl Source {
                 text: decoded.text,
                 source_offset: decoded.offset,
                 bytes: bytes.len() as u64,
+                ligatures_restored: 0,
             },
             hash,
-            warning,
+            warning.into_iter().collect(),
         ))
+    }
+
+    /// A PDF's text, laid out, with metadata from the manifest or else from its name, its
+    /// information and its first page.
+    fn read_pdf(
+        &self,
+        root: &Path,
+        bytes: Vec<u8>,
+        hash: String,
+    ) -> Result<(Document, String, Vec<Problem>), Problem> {
+        let problem = |message: String| Problem {
+            path: self.path.clone(),
+            line: None,
+            message,
+        };
+        let size = bytes.len() as u64;
+        let read = pdf::read(bytes, pdf::TIME_LIMIT, |word| {
+            crate::lang::word_list().count(word) > 0
+        })
+        .map_err(|err| problem(err.to_string()))?;
+        let mut warnings = Vec::new();
+        if !read.image_pages.is_empty() {
+            warnings.push(problem(format!(
+                "page {} has no text layer (scanned); run OCR first (e.g. ocrmypdf) to index it",
+                page_list(&read.image_pages)
+            )));
+        }
+        for (page, why) in &read.broken_pages {
+            warnings.push(problem(format!(
+                "page {page} could not be read ({why}); the other pages are indexed"
+            )));
+        }
+        let meta = match &self.row {
+            Some(row) => row.meta(),
+            None => infer::pdf_meta(
+                root,
+                &self.path,
+                &read.text,
+                read.title.as_deref(),
+                read.created.as_deref(),
+            ),
+        };
+        Ok((
+            Document {
+                id: self.id.clone(),
+                path: self.path.clone(),
+                meta,
+                text: read.text,
+                source_offset: 0,
+                bytes: size,
+                ligatures_restored: read.ligatures.restored,
+            },
+            hash,
+            warnings,
+        ))
+    }
+}
+
+/// "3", "3, 5 and 7" for a list of pages.
+fn page_list(pages: &[usize]) -> String {
+    let mut names: Vec<String> = pages.iter().take(10).map(usize::to_string).collect();
+    if pages.len() > 10 {
+        names.push(format!("{} more", pages.len() - 10));
+    }
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.join(""),
     }
 }
 

@@ -88,6 +88,12 @@ pub struct DocumentMeta {
     pub bytes: u64,
     pub passages: u64,
     pub words: u64,
+    /// Pages of a PDF (0 for text).
+    #[serde(default)]
+    pub pages: u64,
+    /// Words whose lost ligature letters were restored from the word list.
+    #[serde(default)]
+    pub ligatures_restored: u64,
     /// When the file was last changed (ns since the epoch), to skip unchanged files cheaply.
     pub modified: u64,
     /// SHA-256 of the document's bytes.

@@ -42,12 +42,16 @@ pub fn mark(lines: &[&str], heading: impl Fn(&str) -> bool) -> Vec<bool> {
         .iter()
         .enumerate()
         .flat_map(|(page, found)| {
-            let top = found.iter().take(EDGE_LINES);
-            let foot = found.iter().rev().take(EDGE_LINES);
-            top.chain(foot)
-                .take_while(|&&i| i != usize::MAX)
-                .map(move |&i| (page, i))
-                .collect::<Vec<_>>()
+            let top = found
+                .iter()
+                .take(EDGE_LINES)
+                .take_while(|&&i| i != usize::MAX);
+            let foot = found
+                .iter()
+                .rev()
+                .take(EDGE_LINES)
+                .take_while(|&&i| i != usize::MAX);
+            top.chain(foot).map(move |&i| (page, i)).collect::<Vec<_>>()
         })
         .collect();
     let needed = page_count.div_ceil(3).max(2);
