@@ -2,7 +2,7 @@
 //! where its pages end (a form feed, as in the text horizon makes of a PDF and in pdftotext's output),
 //! the lines at the top and foot of each page are compared across pages: a line that stands there on
 //! a third of the pages or more is furniture ("Dreigingsbeeld Statelijke Actoren 2024", an address
-//! footer), and so is one whose number rises with the page ("7/51", "Pagina 3 van 4", "NVS midterm
+//! footer), as is a short line found anywhere on half the pages, and so is one whose number rises with the page ("7/51", "Pagina 3 van 4", "NVS midterm
 //! review 2021 | 27"). Nothing here depends on one document's wording or line count.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -76,6 +76,29 @@ pub fn mark(lines: &[&str], heading: impl Fn(&str) -> bool) -> Vec<bool> {
         distinct.dedup();
         distinct.len() >= needed
     };
+    // A short line anywhere on half the pages or more is furniture too: a header that a layout
+    // read after the first column of its page is no longer at the page's edge.
+    let mut anywhere: HashMap<String, Vec<usize>> = HashMap::default();
+    for (page, found) in by_page.iter().enumerate() {
+        for &i in found.iter().filter(|&&i| i != usize::MAX) {
+            if clean(lines[i]).chars().count() <= 80 {
+                anywhere.entry(key(clean(lines[i]))).or_default().push(page);
+            }
+        }
+    }
+    let half = page_count.div_ceil(2).max(2);
+    for found in by_page.iter() {
+        for &i in found.iter().filter(|&&i| i != usize::MAX) {
+            let pages = anywhere.get(&key(clean(lines[i])));
+            if pages.is_some_and(|p| {
+                let mut distinct = p.clone();
+                distinct.dedup();
+                distinct.len() >= half
+            }) {
+                marks[i] = true;
+            }
+        }
+    }
     for &(_, i) in &edges {
         let text = clean(lines[i]);
         if same.get(&key(text)).is_some_and(|p| repeated(p))

@@ -256,20 +256,38 @@ fn gutters(pieces: &[Piece]) -> Vec<Gutter> {
         }
         let lefts: Vec<&&Piece> = narrow.iter().filter(|p| p.x1 <= g0 + 0.5).collect();
         let rights: Vec<&&Piece> = narrow.iter().filter(|p| p.x0 >= g1 - 0.5).collect();
-        // Columns stand side by side: some line on the left shares its height with one on the right.
-        let side_by_side = lefts
-            .iter()
-            .filter(|l| rights.iter().any(|r| (r.y - l.y).abs() < l.size * 3.0))
-            .count();
-        if lefts.len() >= 3 && rights.len() >= 3 && side_by_side >= 2 {
-            let top = |side: &[&&Piece]| side.iter().map(|p| p.y - p.size).fold(f32::MAX, f32::min);
-            let foot = |side: &[&&Piece]| side.iter().map(|p| p.y).fold(f32::MIN, f32::max);
+        // Columns stand side by side: lines on the left that share their height with one on the
+        // right. Their heights, not those of a lone footer under one column, bound the gutter.
+        let beside = |side: &[&&Piece], other: &[&&Piece]| -> Vec<(f32, f32)> {
+            side.iter()
+                .filter(|a| other.iter().any(|b| (b.y - a.y).abs() < a.size * 3.0))
+                .map(|p| (p.y - p.size, p.y))
+                .collect()
+        };
+        let (left_beside, right_beside) = (beside(&lefts, &rights), beside(&rights, &lefts));
+        if lefts.len() >= 3 && rights.len() >= 3 && left_beside.len() >= 2 {
+            let spans = left_beside.iter().chain(&right_beside);
+            let (mut top, mut foot) = (
+                spans.clone().map(|s| s.0).fold(f32::MAX, f32::min),
+                spans.map(|s| s.1).fold(f32::MIN, f32::max),
+            );
+            // A column that runs on past the other (a longer left column) keeps its pitch and
+            // stays in; a footer a wide gap below does not.
+            let mut sides: Vec<&&Piece> = lefts.iter().chain(&rights).copied().collect();
+            sides.sort_by(|a, b| a.y.total_cmp(&b.y));
+            for p in &sides {
+                if p.y > foot && p.y - p.size <= foot + p.size * 1.5 {
+                    foot = p.y;
+                }
+            }
+            for p in sides.iter().rev() {
+                if p.y - p.size < top && p.y >= top - p.size * 1.5 {
+                    top = p.y - p.size;
+                }
+            }
             out.push(Gutter {
                 x: (g0, g1),
-                y: (
-                    top(&lefts).min(top(&rights)),
-                    foot(&lefts).max(foot(&rights)),
-                ),
+                y: (top, foot),
             });
         }
     }
