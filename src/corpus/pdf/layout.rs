@@ -30,6 +30,9 @@ struct Piece {
     /// Every letter is bold.
     bold: bool,
     letters: usize,
+    /// The last glyph is one without text and no wider than a hyphen: at a line end, the hyphen
+    /// of a broken word whose font gives its glyph no text (Typst's New Computer Modern).
+    ends_in_lost_hyphen: bool,
     /// Band and column it was read in (set by [`read_order`]): a change of either is a break in
     /// the flow.
     region: (usize, usize),
@@ -55,7 +58,14 @@ impl Layout {
     /// Reads one page's glyphs (in the order the page draws them) into lines in reading order.
     pub fn page(&mut self, glyphs: &[Glyph]) {
         let pieces = merge_same_line(pieces(glyphs));
-        self.pages.push(read_order(pieces));
+        let mut lines = read_order(pieces);
+        for line in lines.iter_mut().filter(|l| l.ends_in_lost_hyphen) {
+            if line.text.ends_with('\u{fffd}') {
+                line.text.pop();
+                line.text.push('\u{ad}');
+            }
+        }
+        self.pages.push(lines);
     }
 
     /// The body type over all pages read so far.
@@ -147,6 +157,7 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
             size: glyph.size,
             bold: true,
             letters: 0,
+            ends_in_lost_hyphen: false,
             region: (0, 0),
         };
         push_glyph(&mut piece, glyph);
@@ -161,6 +172,18 @@ fn pieces(glyphs: &[Glyph]) -> Vec<Piece> {
     out
 }
 
+impl Piece {
+    /// Takes `other`, which follows on the same baseline, after a space.
+    fn append(&mut self, other: &Piece) {
+        self.text.push(' ');
+        self.text.push_str(&other.text);
+        self.x1 = self.x1.max(other.x1);
+        self.bold &= other.bold || other.letters == 0;
+        self.letters += other.letters;
+        self.ends_in_lost_hyphen = other.ends_in_lost_hyphen;
+    }
+}
+
 fn push_glyph(piece: &mut Piece, glyph: &Glyph) {
     if glyph.c.is_whitespace() {
         if !piece.text.ends_with(' ') {
@@ -168,6 +191,7 @@ fn push_glyph(piece: &mut Piece, glyph: &Glyph) {
         }
     } else {
         piece.text.push(glyph.c);
+        piece.ends_in_lost_hyphen = glyph.c == '\u{fffd}' && glyph.width < glyph.size * 0.45;
         if glyph.c.is_alphanumeric() {
             piece.letters += 1;
             piece.bold &= glyph.bold;
@@ -189,13 +213,7 @@ fn merge_same_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
                 && piece.x0 - p.x1 < p.size.max(piece.size) * 1.0
         });
         match joined {
-            Some(p) => {
-                p.text.push(' ');
-                p.text.push_str(&piece.text);
-                p.x1 = p.x1.max(piece.x1);
-                p.bold &= piece.bold || piece.letters == 0;
-                p.letters += piece.letters;
-            }
+            Some(p) => p.append(&piece),
             None => out.push(piece),
         }
     }
@@ -256,20 +274,39 @@ fn gutters(pieces: &[Piece]) -> Vec<Gutter> {
         }
         let lefts: Vec<&&Piece> = narrow.iter().filter(|p| p.x1 <= g0 + 0.5).collect();
         let rights: Vec<&&Piece> = narrow.iter().filter(|p| p.x0 >= g1 - 0.5).collect();
-        // Columns stand side by side: lines on the left that share their height with one on the
-        // right. Their heights, not those of a lone footer under one column, bound the gutter.
+        // Columns stand side by side: lines on either side that share their height with one on
+        // the other, several rows deep. A header or footer row split left and right ("title" and
+        // "Openbare versie | maart 2024") is beside something too, but one row deep, and a wide
+        // gap from the columns: it bounds no gutter and is read across the page.
         let beside = |side: &[&&Piece], other: &[&&Piece]| -> Vec<(f32, f32)> {
             side.iter()
                 .filter(|a| other.iter().any(|b| (b.y - a.y).abs() < a.size * 3.0))
-                .map(|p| (p.y - p.size, p.y))
+                .map(|p| (p.y, p.size))
                 .collect()
         };
-        let (left_beside, right_beside) = (beside(&lefts, &rights), beside(&rights, &lefts));
-        if lefts.len() >= 3 && rights.len() >= 3 && left_beside.len() >= 2 {
-            let spans = left_beside.iter().chain(&right_beside);
+        let mut rows = beside(&lefts, &rights);
+        rows.extend(beside(&rights, &lefts));
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
+        for row in rows {
+            match runs.last_mut() {
+                Some(run) if row.0 - run.last().expect("runs are not empty").0 <= row.1 * 2.5 => {
+                    run.push(row)
+                }
+                _ => runs.push(vec![row]),
+            }
+        }
+        let deep = |run: &&Vec<(f32, f32)>| {
+            let mut heights: Vec<i32> = run.iter().map(|r| r.0.round() as i32).collect();
+            heights.dedup();
+            heights.len() >= 3
+        };
+        let columns: Vec<&Vec<(f32, f32)>> = runs.iter().filter(deep).collect();
+        if lefts.len() >= 3 && rights.len() >= 3 && !columns.is_empty() {
+            let rows = columns.iter().flat_map(|run| run.iter());
             let (mut top, mut foot) = (
-                spans.clone().map(|s| s.0).fold(f32::MAX, f32::min),
-                spans.map(|s| s.1).fold(f32::MIN, f32::max),
+                rows.clone().map(|r| r.0 - r.1).fold(f32::MAX, f32::min),
+                rows.map(|r| r.0).fold(f32::MIN, f32::max),
             );
             // A column that runs on past the other (a longer left column) keeps its pitch and
             // stays in; a footer a wide gap below does not.
@@ -346,11 +383,7 @@ fn read_order(pieces: Vec<Piece>) -> Vec<Line> {
 fn push_line(lines: &mut Vec<Line>, piece: &Piece, region: (usize, usize)) {
     if let Some(last) = lines.last_mut() {
         if last.region == region && (last.y - piece.y).abs() < last.size.min(piece.size) * 0.3 {
-            last.text.push(' ');
-            last.text.push_str(&piece.text);
-            last.x1 = last.x1.max(piece.x1);
-            last.bold &= piece.bold || piece.letters == 0;
-            last.letters += piece.letters;
+            last.append(piece);
             return;
         }
     }
@@ -377,7 +410,7 @@ fn heading_sizes(pages: &[Vec<Line>], body: BodyType) -> Vec<f32> {
     sizes
 }
 
-/// A paragraph being written: its lines, and whether it reads as a heading.
+/// A paragraph being written: its lines in order.
 struct Paragraph<'a> {
     lines: Vec<&'a Line>,
 }

@@ -112,7 +112,7 @@ pub fn repair(text: &str, known: impl Fn(&str) -> bool) -> (String, Repairs) {
 /// The words of `text` that hold a lost glyph, with the letters and marks around it.
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || is_lost(c) || c == '\u{ad}' || c == '-'))
-        .filter(|w| w.chars().any(is_lost))
+        .filter(|w| w.chars().any(is_lost) && w.chars().any(char::is_alphabetic))
 }
 
 /// The one ligature whose letters in place of the lost glyph make a known word, or else a compound

@@ -50,6 +50,8 @@ pub enum PdfError {
         "damaged or truncated PDF ({0}); download it again or repair it (e.g. qpdf in.pdf out.pdf)"
     )]
     Damaged(String),
+    #[error("a stream of it inflates past the reader's limit of 256 MB (a decompression bomb, or an oversized image); leave it out or ask the publisher for another copy")]
+    TooLarge,
     #[error("reading it took longer than {0} s (a damaged or hostile file?); repair it (e.g. qpdf in.pdf out.pdf) or leave it out")]
     TooSlow(u64),
     #[error(
@@ -116,12 +118,11 @@ fn parse(bytes: Vec<u8>, known: fn(&str) -> bool) -> Result<PdfText, PdfError> {
     };
     let mut layout = layout::Layout::default();
     for page in 0..pages {
-        let height = doc
+        // A4 where the page gives no box.
+        let (bottom, top) = doc
             .get_page_media_box(page)
-            .map_or(842.0, |(_, lly, _, ury)| ury - lly);
-        let bottom = doc
-            .get_page_media_box(page)
-            .map_or(0.0, |(_, lly, _, _)| lly);
+            .map_or((0.0, 842.0), |(_, lly, _, ury)| (lly, ury));
+        let height = top - bottom;
         let chars = match doc.extract_chars(page) {
             Ok(chars) => chars,
             Err(err) => {
@@ -149,12 +150,25 @@ fn parse(bytes: Vec<u8>, known: fn(&str) -> bool) -> Result<PdfText, PdfError> {
             })
             .collect();
         if !glyphs.iter().any(|g| g.c.is_alphanumeric()) {
-            out.image_pages.push(page + 1);
+            // No text: a scanned image, unless the page's content could not be decoded at all (a
+            // decompression bomb stops at pdf_oxide's limit and draws nothing).
+            match doc.get_page_content_data(page) {
+                Err(err) => out
+                    .broken_pages
+                    .push((page + 1, first_line(&err.to_string()))),
+                Ok(_) => out.image_pages.push(page + 1),
+            }
         }
         layout.page(&glyphs);
     }
     if out.broken_pages.len() == pages {
-        return Err(PdfError::Damaged(out.broken_pages[0].1.clone()));
+        let why = out.broken_pages[0].1.clone();
+        // pdf_oxide's words for its decompression limit (tests/pdf.rs holds it to them with bomb.pdf).
+        return Err(if why.contains("safety limit") {
+            PdfError::TooLarge
+        } else {
+            PdfError::Damaged(why)
+        });
     }
     if out.image_pages.len() + out.broken_pages.len() == pages {
         return Err(PdfError::Scanned(pages));
@@ -179,23 +193,37 @@ fn misread_hyphens(
     let Ok(spans) = doc.extract_spans(page) else {
         return Vec::new();
     };
-    chars
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.char == 'ï')
-        .filter(|(_, c)| {
+    let mut misread = Vec::new();
+    for span in &spans {
+        let inside = |c: &pdf_oxide::layout::TextChar| {
             let x = c.bbox.x + c.bbox.width / 2.0;
-            spans
+            (span.bbox.y - c.bbox.y).abs() < 1.0
+                && span.bbox.x <= x
+                && x <= span.bbox.x + span.bbox.width
+        };
+        let mut glyphs: Vec<(usize, &pdf_oxide::layout::TextChar)> = chars
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.char.is_whitespace() && inside(c))
+            .collect();
+        if !glyphs.iter().any(|(_, c)| c.char == 'ï') {
+            continue;
+        }
+        glyphs.sort_by(|a, b| a.1.bbox.x.total_cmp(&b.1.bbox.x));
+        let letters: Vec<char> = span.text.chars().filter(|c| !c.is_whitespace()).collect();
+        // Glyph for glyph where the run and the characters agree in number (ligatures may not).
+        if letters.len() != glyphs.len() {
+            continue;
+        }
+        misread.extend(
+            glyphs
                 .iter()
-                .find(|s| {
-                    (s.bbox.y - c.bbox.y).abs() < 1.0
-                        && s.bbox.x <= x
-                        && x <= s.bbox.x + s.bbox.width
-                })
-                .is_some_and(|s| !s.text.contains('ï') && s.text.contains('-'))
-        })
-        .map(|(i, _)| i)
-        .collect()
+                .zip(&letters)
+                .filter(|((_, c), letter)| c.char == 'ï' && **letter == '-')
+                .map(|((i, _), _)| *i),
+        );
+    }
+    misread
 }
 
 fn first_line(text: &str) -> String {
