@@ -5,13 +5,13 @@
 /// Whether `line` is a contents entry: text, then a leader of three or more dots (spaced or not, or
 /// an ellipsis), then a page number at the end.
 pub fn is_contents_line(line: &str) -> bool {
-    let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{2060}');
+    let line = line.trim_matches(invisible);
     let body = line.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = line.len() - body.len();
     if digits == 0 || digits > 4 {
         return false;
     }
-    let body = body.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{2060}');
+    let body = body.trim_end_matches(invisible);
     let mut dots = 0;
     for c in body.chars().rev() {
         match c {
@@ -22,6 +22,12 @@ pub fn is_contents_line(line: &str) -> bool {
         }
     }
     dots >= 3 && body.chars().any(char::is_alphabetic)
+}
+
+/// Space, and what typesetters put between a leader and its number that shows nothing: a word
+/// joiner (U+2060, Typst), or a glyph without text (U+FFFD, where the font maps the joiner to none).
+fn invisible(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{2060}' | '\u{200b}' | '\u{fffd}')
 }
 
 #[cfg(test)]
@@ -37,6 +43,10 @@ mod tests {
             "2.3 Statelijke dreigingen tegengaan ............ 27"
         ));
         assert!(is_contents_line("Samenvatting en aanbevelingen … 3"));
+        // single-column-indent.pdf: the joiner before the number has no text in its font.
+        assert!(is_contents_line(
+            "2.1 Dreigingen en kwetsbaarheden . . . . . . .\u{fffd} 8"
+        ));
         assert!(is_contents_line(
             "Bijlage B: bevindingen per succescriterium....................42"
         ));

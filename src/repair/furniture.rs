@@ -6,16 +6,19 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-/// For each line, whether it is page furniture to drop: the rules of this file, running headers
-/// and footers of a paged text ([`super::running`]) and contents lines ([`super::contents`]).
-pub fn mark(lines: &[&str]) -> Vec<bool> {
-    let running = super::running::mark(lines, |line| line.starts_with('#'));
-    own_marks(lines)
-        .into_iter()
-        .zip(running)
-        .zip(lines)
-        .map(|((own, running), line)| own || running || super::contents::is_contents_line(line))
-        .collect()
+/// For each line, whether it is page furniture to drop: the rules of this file, contents lines
+/// ([`super::contents`]) and, where the text has pages (`paged`: it holds form feeds), running
+/// headers and footers repeated across them ([`super::running`]).
+pub fn mark(lines: &[&str], paged: bool) -> Vec<bool> {
+    let mut marks = own_marks(lines);
+    if paged {
+        let running = super::running::mark(lines, |line| line.starts_with('#'));
+        marks.iter_mut().zip(running).for_each(|(m, r)| *m |= r);
+    }
+    for (mark, line) in marks.iter_mut().zip(lines) {
+        *mark = *mark || super::contents::is_contents_line(line);
+    }
+    marks
 }
 
 /// Furniture that a single line shows, or its repetition with a changing page number anywhere.
@@ -127,13 +130,13 @@ mod tests {
             "",
             "Vraagstukken, nr. 112, 19 juni 2020. ",
         ];
-        assert_eq!(mark(&lines), [false, false, true, false, false]);
+        assert_eq!(mark(&lines, false), [false, false, true, false, false]);
     }
 
     #[test]
     fn bare_page_numbers_only_when_alone() {
         let lines = ["", "14", "", "112", "is het alarmnummer"];
-        assert_eq!(mark(&lines), [false, true, false, false, false]);
+        assert_eq!(mark(&lines, false), [false, true, false, false, false]);
     }
 
     #[test]
@@ -156,7 +159,7 @@ mod tests {
             "tekst",
             "Artikel 4",
         ];
-        assert_eq!(mark(&lines), [false; 7]);
+        assert_eq!(mark(&lines, false), [false; 7]);
     }
 
     #[test]
@@ -168,7 +171,7 @@ mod tests {
             "tekst",
             "Korte samenvatting NVS 2019",
         ];
-        assert_eq!(mark(&lines), [false; 5]);
+        assert_eq!(mark(&lines, false), [false; 5]);
     }
 
     #[test]
@@ -180,7 +183,7 @@ mod tests {
             "15 Tweede Kamer 2019-2020, 26643, nr. 695. ",
             "17 Tweede Kamer 2019-2020, 30821, nr. 102. ",
         ];
-        assert_eq!(mark(&lines), [false; 5]);
+        assert_eq!(mark(&lines, false), [false; 5]);
     }
 
     #[test]
@@ -191,7 +194,7 @@ mod tests {
             lines.push("De dreiging van statelijke actoren blijft groot.".to_string());
         }
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-        let marks = mark(&refs);
+        let marks = mark(&refs, false);
         assert_eq!(marks.iter().filter(|m| **m).count(), 4);
         assert!(!marks[1]);
     }

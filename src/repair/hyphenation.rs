@@ -1,6 +1,8 @@
 //! Words hyphenated across a line end: join them ("princi-" + "eel" -> "principieel") or keep the
 //! hyphen ("EU-" + "grondgebied" -> "EU-grondgebied"), deciding from the evidence at hand: the form of
-//! the two halves, how the document itself writes the word elsewhere, and the Dutch word list.
+//! the two halves, how the document itself writes the word elsewhere, and the Dutch word list. A
+//! document that marks its own line-end breaks with soft hyphens (Typst, InDesign with tagged text)
+//! says by that that a hard hyphen at a line end is a real one.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::OnceCell;
@@ -37,6 +39,8 @@ pub struct Evidence<'a> {
     words: OnceCell<HashMap<String, u32>>,
     /// Lower-cased hyphenated forms ("navo-bondgenootschap") written inside a line.
     hyphenated: HashMap<String, u32>,
+    /// The document breaks its words at line ends with soft hyphens, more often than with hard ones.
+    soft_breaks: bool,
 }
 
 impl<'a> Evidence<'a> {
@@ -57,8 +61,11 @@ impl<'a> Evidence<'a> {
         if !asks {
             return evidence;
         }
+        let (mut soft, mut hard) = (0usize, 0usize);
         for line in text.lines() {
             let line = line.trim_end();
+            soft += usize::from(line.ends_with('\u{ad}'));
+            hard += usize::from(line.ends_with('-'));
             let body = line.strip_suffix('-').unwrap_or(line);
             if !body.contains('-') {
                 continue;
@@ -70,6 +77,7 @@ impl<'a> Evidence<'a> {
                     .or_insert(0) += 1;
             }
         }
+        evidence.soft_breaks = soft >= 3 && soft > hard;
         evidence
     }
 
@@ -116,7 +124,11 @@ impl<'a> Evidence<'a> {
         }
         let acronym = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && last.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-        if acronym || last.chars().any(|c| c.is_ascii_digit()) || first.is_uppercase() {
+        if acronym
+            || last.chars().any(|c| c.is_ascii_digit())
+            || first.is_uppercase()
+            || self.soft_breaks
+        {
             return Decision::Keep;
         }
         let written_hyphenated = self
@@ -193,5 +205,20 @@ mod tests {
         // Counted where written whole, not as the first word of a line, which may end a break.
         assert_eq!(evidence.count("zaken"), 2);
         assert_eq!(evidence.count("culturele"), 2);
+    }
+
+    #[test]
+    fn soft_hyphen_breaks_make_hard_line_end_hyphens_real() {
+        // nvs-seed-layout.pdf as horizon lays it out: Typst breaks words with U+00AD, so
+        // "financieel-" before "economisch" is the compound's own hyphen.
+        let text = "de Europese Commis\u{ad}\nsie haar European Green Deal in een klimaat\u{ad}\nneutrale unie, de ministe\u{ad}\nrie van Defensie\nvier actielijnen: financieel-\neconomisch perspectief\n";
+        let evidence = Evidence::gather(text);
+        assert_eq!(
+            evidence.decide("actielijnen: financieel", "economisch"),
+            Decision::Keep
+        );
+        // The seed's own text breaks words with hard hyphens: "princi-" + "eel" stays joined.
+        let evidence = Evidence::gather("is princi-\neel en dus\nvan bui-\ntenaf en som-\nmige\n");
+        assert_eq!(evidence.decide("is princi", "eel"), Decision::Join);
     }
 }

@@ -76,7 +76,9 @@ struct Line<'a> {
 pub fn paragraphs(source: &str) -> Vec<Paragraph> {
     let lines = split_lines(source);
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-    let furniture = furniture::mark(&texts);
+    // Only a text with form feeds has pages to compare; one scan of the whole text says so.
+    let paged = memchr::memchr(b'\x0c', source.as_bytes()).is_some();
+    let furniture = furniture::mark(&texts, paged);
     let median = median_length(&texts);
     let evidence = Evidence::gather(source);
     let mut notes = Footnotes::new(texts.iter().copied());
