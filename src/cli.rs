@@ -46,11 +46,13 @@ pub enum Command {
 
 /// Index a corpus folder: read its manifest and documents, split them into passages, analyse and index them.
 ///
-/// The corpus folder holds `.txt` and `.md` files (searched recursively) and optionally a
+/// The corpus folder holds `.pdf`, `.txt` and `.md` files (searched recursively) and optionally a
 /// `manifest.csv` with the columns `file,series,edition,date,title,publisher,url` (date as YYYY-MM-DD).
 /// Files the manifest does not list are still indexed, with edition and date inferred from the file
 /// name or text. A document that cannot be read is reported with its file and line and skipped; the
-/// others are indexed and the command exits with status 1 at the end.
+/// others are indexed and the command exits with status 1 at the end. A PDF is read as laid out:
+/// columns in reading order, headings from its type, running headers, footers and page numbers
+/// dropped, and every passage carries its pages.
 ///
 /// A corpus can also be one JSON-lines file (one `{"Content": "..."}` document a line), and `.jsonl`
 /// files in the folder are read the same way. Text that is not UTF-8 is read as Windows-1252 with a

@@ -69,8 +69,9 @@ pub struct Built {
     pub words: u64,
     /// Bytes of the documents in the index.
     pub bytes: u64,
-    /// Pages of the paged documents (PDFs) in the index, and words whose lost ligatures were restored.
-    pub pdf_pages: u64,
+    /// Pages of the documents that have them (PDFs, text with form feeds), and words whose lost
+    /// ligatures were restored.
+    pub pages: u64,
     pub ligatures_restored: u64,
     /// Bytes read and indexed in this run (all of them in a full build).
     pub bytes_indexed: u64,
@@ -168,7 +169,7 @@ pub fn build(
                 passages: meta.passages,
                 words: meta.words,
                 bytes: meta.documents.iter().map(|d| d.bytes).sum(),
-                pdf_pages: meta.documents.iter().map(|d| d.pages).sum(),
+                pages: meta.documents.iter().map(|d| d.pages).sum(),
                 ligatures_restored: meta.documents.iter().map(|d| d.ligatures_restored).sum(),
                 bytes_indexed: 0,
                 indexed: 0,
@@ -314,7 +315,7 @@ pub fn build(
     let passages = documents.iter().map(|d| d.passages).sum();
     let words = documents.iter().map(|d| d.words).sum();
     let bytes = documents.iter().map(|d| d.bytes).sum();
-    let pdf_pages = documents.iter().map(|d| d.pages).sum();
+    let pages = documents.iter().map(|d| d.pages).sum();
     let ligatures_restored = documents.iter().map(|d| d.ligatures_restored).sum();
     let meta = IndexMeta {
         format: FORMAT_VERSION,
@@ -362,7 +363,7 @@ pub fn build(
         passages,
         words,
         bytes,
-        pdf_pages,
+        pages,
         ligatures_restored,
         bytes_indexed,
         indexed: indexed_count,
@@ -506,9 +507,7 @@ fn document_meta(
         bytes: source.size,
         passages: records.len() as u64,
         words: records.iter().map(|r| r.words).sum(),
-        pages: corpus::PageMap::new(&document.text)
-            .pages(&(0..document.text.len()))
-            .1,
+        pages: document.pages.count(document.text.len()),
         ligatures_restored: document.ligatures_restored as u64,
         modified: source.modified as u64,
         sha256,
@@ -527,7 +526,6 @@ fn records(
     signals: &[Entry],
 ) -> Vec<PassageRecord> {
     let paragraphs = repair::paragraphs(&document.text);
-    let pages = corpus::PageMap::new(&document.text);
     structure::structure(&paragraphs, layout, &document.meta.edition)
         .into_iter()
         .enumerate()
@@ -555,7 +553,7 @@ fn records(
                 })
                 .collect();
             let words = count_words(body) as u64;
-            let (page_start, page_end) = pages.pages(&passage.span);
+            let (page_start, page_end) = document.pages.pages(&passage.span);
             PassageRecord {
                 passage: format!("{}#{}", document.id, position + 1),
                 doc: document.id.clone(),

@@ -104,7 +104,7 @@ pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
         built.editions.len().into(),
         built.passages.into(),
         built.words.into(),
-        built.pdf_pages.into(),
+        built.pages.into(),
         built.ligatures_restored.into(),
         Cell::Float(megabytes),
         Cell::Float(seconds),

@@ -55,6 +55,8 @@ pub struct Document {
     pub bytes: u64,
     /// Words whose ligature letters a PDF had lost and the word list restored.
     pub ligatures_restored: usize,
+    /// Where the pages of `text` are (form feeds), for the pages of each passage.
+    pub pages: PageMap,
 }
 
 /// A document that could not be used, or a note about one, with where and what to do.
@@ -403,6 +405,7 @@ impl Source {
                 id: self.id.clone(),
                 path: self.path.clone(),
                 meta,
+                pages: PageMap::new(&decoded.text),
                 text: decoded.text,
                 source_offset: decoded.offset,
                 bytes: bytes.len() as u64,
@@ -458,6 +461,7 @@ impl Source {
                 id: self.id.clone(),
                 path: self.path.clone(),
                 meta,
+                pages: PageMap::new(&read.text),
                 text: read.text,
                 source_offset: 0,
                 bytes: size,

@@ -22,6 +22,16 @@ impl PageMap {
         !self.breaks.is_empty()
     }
 
+    /// How many pages the text has: the last page is the one its last form feed ends, or the text
+    /// after it; 0 for text without pages.
+    pub fn count(&self, text_len: usize) -> u64 {
+        match self.breaks.last() {
+            None => 0,
+            Some(&last) if last + 1 >= text_len => self.breaks.len() as u64,
+            Some(_) => self.breaks.len() as u64 + 1,
+        }
+    }
+
     /// The 1-based page of byte `at`; a form feed belongs to the page it ends.
     pub fn page_of(&self, at: usize) -> u64 {
         self.breaks.partition_point(|&b| b < at) as u64 + 1
@@ -66,6 +76,10 @@ mod tests {
         assert_eq!(map.page_of(feed), 1);
         assert_eq!(format_pages(27, 28), "27-28");
         assert_eq!(format_pages(27, 27), "27");
+        assert_eq!(map.count(text.len()), 3);
+        // horizon's text of a PDF ends each page, the last one too, with a form feed.
+        let pdf = "Inleiding\n\x0cSlot\n\x0c";
+        assert_eq!(PageMap::new(pdf).count(pdf.len()), 2);
     }
 
     #[test]
@@ -74,5 +88,6 @@ mod tests {
         assert!(!map.is_paged());
         assert_eq!(map.pages(&(0..10)), (0, 0));
         assert_eq!(format_pages(0, 0), "");
+        assert_eq!(map.count(40), 0);
     }
 }

@@ -88,7 +88,7 @@ pub struct DocumentMeta {
     pub bytes: u64,
     pub passages: u64,
     pub words: u64,
-    /// Pages of a PDF (0 for text).
+    /// Pages of a PDF or of text with form feeds (0 for text without).
     #[serde(default)]
     pub pages: u64,
     /// Words whose lost ligature letters were restored from the word list.
