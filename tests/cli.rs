@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+use common::{horizon, passage_rows, stderr, stdout, structure_accuracy, Accuracy};
+
 const SEED_DOC: &str = "nvs-midterm-review-2021";
 /// The columns of `horizon passages`, in order.
 const PASSAGE_COLUMNS: [&str; 17] = [
@@ -29,22 +32,6 @@ const PASSAGE_COLUMNS: [&str; 17] = [
     "text",
 ];
 const SEED_EDITION: &str = "NVS midterm review 2021";
-
-fn horizon(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_horizon"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the horizon binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
@@ -77,7 +64,6 @@ fn ingest_folder(corpus: &Path) -> (TempDir, String, Output) {
     (dir, index, out)
 }
 
-/// Every passage of an index, as JSON objects.
 /// Ingests `corpus` again into the existing `index`, with a JSON summary.
 fn reingest(corpus: &Path, index: &str, extra: &[&str]) -> Output {
     let mut args = vec![
@@ -90,15 +76,6 @@ fn reingest(corpus: &Path, index: &str, extra: &[&str]) -> Output {
     ];
     args.extend_from_slice(extra);
     horizon(&args)
-}
-
-fn passage_rows(index: &str) -> Vec<Value> {
-    stdout(&horizon(&[
-        "passages", "--index", index, "--format", "jsonl",
-    ]))
-    .lines()
-    .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
-    .collect()
 }
 
 fn json(out: &Output) -> Value {
@@ -689,42 +666,6 @@ fn dutch_aware_search_finds_what_a_reader_means() {
     }
 }
 
-/// One row of tests/structure/gold.tsv.
-struct Gold {
-    quote: String,
-    theme: String,
-    part: String,
-    edition: String,
-}
-
-fn gold() -> Vec<Gold> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/structure/gold.tsv");
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .quoting(false)
-        .from_path(path)
-        .unwrap();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            Gold {
-                quote: r[0].to_string(),
-                theme: r[1].to_string(),
-                part: r[2].to_string(),
-                edition: r[3].to_string(),
-            }
-        })
-        .collect()
-}
-
-fn squeeze(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 #[test]
 fn theme_part_and_edition_match_the_gold_file() {
     let indexed = ingest_real_corpus();
@@ -733,49 +674,13 @@ fn theme_part_and_edition_match_the_gold_file() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let gold = gold();
-    assert!(gold.len() >= 60, "the gold file needs at least 60 passages");
-    let (mut theme, mut part, mut edition) = (0usize, 0usize, 0usize);
-    let mut misses = Vec::new();
-    for row in &gold {
-        let quote = squeeze(&row.quote);
-        let found: Vec<&Value> = rows
-            .iter()
-            .filter(|r| squeeze(r["text"].as_str().unwrap()).contains(&quote))
-            .collect();
-        assert_eq!(
-            found.len(),
-            1,
-            "the quote {:?} must be in exactly one passage",
-            row.quote
-        );
-        let passage = found[0];
-        let got_theme = passage["theme"]
-            .as_str()
-            .filter(|t| !t.is_empty())
-            .unwrap_or("none");
-        theme += usize::from(got_theme == row.theme);
-        part += usize::from(passage["part"] == row.part.as_str());
-        edition += usize::from(passage["edition"] == row.edition.as_str());
-        if got_theme != row.theme
-            || passage["part"] != row.part.as_str()
-            || passage["edition"] != row.edition.as_str()
-        {
-            misses.push(format!(
-                "{} got {}/{}/{} want {}/{}/{}",
-                passage["passage"],
-                got_theme,
-                passage["part"],
-                passage["edition"],
-                row.theme,
-                row.part,
-                row.edition
-            ));
-        }
-    }
-    let n = gold.len() as f64;
-    let (theme, part, edition) = (theme as f64 / n, part as f64 / n, edition as f64 / n);
-    println!("structure accuracy on {} gold passages: theme {theme:.3}, part {part:.3}, edition {edition:.3}", gold.len());
+    let Accuracy {
+        theme,
+        part,
+        edition,
+        misses,
+    } = structure_accuracy(&rows, str::to_string);
+    println!("structure accuracy: theme {theme:.3}, part {part:.3}, edition {edition:.3}");
     for miss in &misses {
         println!("  {miss}");
     }
