@@ -121,6 +121,20 @@ fn typst_documents_keep_their_words_headings_and_pages() {
             .iter()
             .all(|r| !r["pages"].as_str().unwrap().is_empty()));
     }
+    // Hyphens the page spells out with /ActualText are hyphens, and a real 'ï' stays one.
+    let (_dir, index, _) = ingest(&[fixtures().join("typst/two-columns.pdf")]);
+    let text: String = passage_rows(&index)
+        .iter()
+        .map(|r| r["text"].as_str().unwrap().to_string())
+        .collect();
+    for written in [
+        "EU-grondgebied",
+        "Covid-19-pandemie",
+        "inlichtingen- en",
+        "Oekraïne",
+    ] {
+        assert!(text.contains(written), "{written} is not in the text");
+    }
     // The contents page (dot leaders, page numbers) is no passage.
     let (_dir, index, _) = ingest(&[fixtures().join("typst/single-column-indent.pdf")]);
     let rows = passage_rows(&index);

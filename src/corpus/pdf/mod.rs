@@ -117,6 +117,8 @@ fn parse(bytes: Vec<u8>, known: fn(&str) -> bool) -> Result<PdfText, PdfError> {
         ..PdfText::default()
     };
     let mut layout = layout::Layout::default();
+    // Whether the document has drawn a soft hyphen yet (see `misread_hyphens`).
+    let mut soft_hyphens = false;
     for page in 0..pages {
         // A4 where the page gives no box.
         let (bottom, top) = doc
@@ -135,7 +137,8 @@ fn parse(bytes: Vec<u8>, known: fn(&str) -> bool) -> Result<PdfText, PdfError> {
                 continue;
             }
         };
-        let misread = misread_hyphens(&doc, page, &chars);
+        soft_hyphens |= chars.iter().any(|c| c.char == '\u{ad}');
+        let misread = misread_hyphens(&doc, page, &chars, soft_hyphens);
         let glyphs: Vec<Glyph> = chars
             .iter()
             .enumerate()
@@ -186,8 +189,16 @@ fn misread_hyphens(
     doc: &pdf_oxide::PdfDocument,
     page: usize,
     chars: &[pdf_oxide::layout::TextChar],
+    soft_hyphens: bool,
 ) -> Vec<usize> {
-    if !chars.iter().any(|c| c.char == 'ï') {
+    // Reading a page a second time as runs is worth it where an 'ï' may be a hyphen: where the
+    // document draws soft hyphens (whose glyph its hyphens share), or an 'ï' follows no vowel (Dutch
+    // writes geïntegreerde, Oekraïne; the misread gives EUïgrondgebied, Covidï19).
+    let doubtful = chars.windows(2).any(|pair| {
+        pair[1].char == 'ï'
+            && (soft_hyphens || !matches!(pair[0].char, 'a' | 'e' | 'i' | 'o' | 'u' | 'é'))
+    });
+    if !doubtful {
         return Vec::new();
     }
     let Ok(spans) = doc.extract_spans(page) else {
