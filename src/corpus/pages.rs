@@ -47,12 +47,12 @@ impl PageMap {
     }
 }
 
-/// Pages as people write them: `27`, `27-28`, or nothing where unknown.
-pub fn format_pages(first: u64, last: u64) -> String {
+/// Pages as people write them: `27`, `27-28`; `None` where the source has no pages.
+pub fn format_pages(first: u64, last: u64) -> Option<String> {
     match (first, last) {
-        (0, _) => String::new(),
-        (first, last) if last <= first => first.to_string(),
-        (first, last) => format!("{first}-{last}"),
+        (0, _) => None,
+        (first, last) if last <= first => Some(first.to_string()),
+        (first, last) => Some(format!("{first}-{last}")),
     }
 }
 
@@ -74,8 +74,8 @@ mod tests {
         // The form feed closes page 1.
         let feed = text.find('\x0c').unwrap();
         assert_eq!(map.page_of(feed), 1);
-        assert_eq!(format_pages(27, 28), "27-28");
-        assert_eq!(format_pages(27, 27), "27");
+        assert_eq!(format_pages(27, 28).as_deref(), Some("27-28"));
+        assert_eq!(format_pages(27, 27).as_deref(), Some("27"));
         assert_eq!(map.count(text.len()), 3);
         // horizon's text of a PDF ends each page, the last one too, with a form feed.
         let pdf = "Inleiding\n\x0cSlot\n\x0c";
@@ -87,7 +87,7 @@ mod tests {
         let map = PageMap::new("Korte samenvatting NVS 2019\nPolarisatie tegengaan");
         assert!(!map.is_paged());
         assert_eq!(map.pages(&(0..10)), (0, 0));
-        assert_eq!(format_pages(0, 0), "");
+        assert_eq!(format_pages(0, 0), None);
         assert_eq!(map.count(40), 0);
     }
 }

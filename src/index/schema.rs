@@ -59,8 +59,8 @@ impl PassageRecord {
         self.text.get(at..).unwrap_or(&self.text)
     }
 
-    /// Pages as people write them: `27`, `27-28`, or empty where the source has no pages.
-    pub fn pages(&self) -> String {
+    /// Pages as people write them: `27`, `27-28`; `None` where the source has no pages.
+    pub fn pages(&self) -> Option<String> {
         crate::corpus::format_pages(self.page_start, self.page_end)
     }
 

@@ -35,8 +35,8 @@ pub struct ChangeRow {
 pub struct ContextLine {
     pub passage: String,
     pub edition: String,
-    /// Pages of the passage, empty where its source has none.
-    pub pages: String,
+    /// Pages of the passage, where its source has them.
+    pub pages: Option<String>,
     pub left: String,
     pub matched: String,
     pub right: String,
@@ -48,7 +48,7 @@ pub struct PassageRow {
     pub passage: String,
     pub edition: String,
     pub theme: String,
-    pub pages: String,
+    pub pages: Option<String>,
     pub lines: String,
     pub text: String,
 }
@@ -168,7 +168,7 @@ pub fn render(report: &Report) -> String {
             let _ = write!(
                 html,
                 "<tr><td class=\"left\">{}</td><td class=\"hit\">{}</td><td>{}</td><td><a href=\"#{}\">{}</a>{}</td></tr>",
-                escape(&line.left), escape(&line.matched), escape(&line.right), anchor(&line.passage), escape(&line.passage), page_note(&line.pages)
+                escape(&line.left), escape(&line.matched), escape(&line.right), anchor(&line.passage), escape(&line.passage), page_note(line.pages.as_deref())
             );
         }
         html.push_str("</table>\n");
@@ -178,7 +178,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(
             html,
             "<div class=\"passage\" id=\"{}\"><div class=\"meta\">{} · {} · {}{} · regels {}</div><p>{}</p></div>",
-            anchor(&p.passage), escape(&p.passage), escape(&p.edition), escape(if p.theme.is_empty() { "geen thema" } else { &p.theme }), page_note(&p.pages), escape(&p.lines), escape(&p.text)
+            anchor(&p.passage), escape(&p.passage), escape(&p.edition), escape(if p.theme.is_empty() { "geen thema" } else { &p.theme }), page_note(p.pages.as_deref()), escape(&p.lines), escape(&p.text)
         );
     }
     html.push_str("</section>\n<section id=\"instellingen\">\n<h2>Instellingen en versies</h2>\n<table class=\"settings\">");
@@ -214,12 +214,8 @@ fn dutch_kind(kind: &str) -> &'static str {
 }
 
 /// " · p. 27" (" · p. 27-28") where the passage's source has pages, else nothing.
-fn page_note(pages: &str) -> String {
-    if pages.is_empty() {
-        String::new()
-    } else {
-        format!(" · p. {}", escape(pages))
-    }
+fn page_note(pages: Option<&str>) -> String {
+    pages.map_or(String::new(), |pages| format!(" · p. {}", escape(pages)))
 }
 
 /// An id for a passage usable as a link target.

@@ -120,7 +120,7 @@ pub struct InContext {
     pub theme: String,
     pub passage: String,
     /// Pages of the passage, where its source has pages.
-    pub pages: String,
+    pub pages: Option<String>,
     /// Source lines of the passage.
     pub lines: String,
     pub left: String,
