@@ -245,7 +245,11 @@ pub fn build(
                                 continue;
                             }
                         };
-                        for warning in warnings.into_iter().chain(source.unlisted_warning()) {
+                        // A PDF's reading says what it inferred, and from what.
+                        let unlisted = source
+                            .unlisted_warning()
+                            .filter(|_| source.origin != corpus::Origin::Pdf);
+                        for warning in warnings.into_iter().chain(unlisted) {
                             eprintln!("horizon: warning: {warning}");
                         }
                         let origin = origin_of(source);

@@ -50,23 +50,31 @@ pub fn meta(dir: &Path, path: &Path, text: &str) -> DocMeta {
 
 /// Metadata for the PDF `path` (below `dir`): the date from its file name, else its creation date,
 /// else a date on its first page ("Datum: 04 juni 2025"); the title from its information where that
-/// holds words, else its first line.
+/// holds words, else its first line. Also says where the date came from, for the user to check.
 pub fn pdf_meta(
     dir: &Path,
     path: &Path,
     text: &str,
     title: Option<&str>,
     created: Option<&str>,
-) -> DocMeta {
+) -> (DocMeta, &'static str) {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let first_page = text.split('\x0c').next().unwrap_or(text);
     let mut meta = from_name_and_text(series(dir, path), &stem, first_page);
+    let mut basis = if iso_date(&stem).is_some() {
+        "its file name"
+    } else if meta.date.is_some() {
+        "its first page"
+    } else {
+        "nothing: no date found"
+    };
     if iso_date(&stem).is_none() {
         if let Some(created) = created {
             meta.date = Some(created.to_string());
+            basis = "its PDF information (creation date)";
             if YEAR.captures(&stem).is_none() {
                 meta.edition = created[..4].to_string();
             }
@@ -75,7 +83,7 @@ pub fn pdf_meta(
     if let Some(title) = title {
         meta.title = title.to_string();
     }
-    meta
+    (meta, basis)
 }
 
 /// Metadata for one document of the JSON-lines file `path`: a file of many documents names none of
@@ -189,6 +197,46 @@ fn title(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pdf_dates_come_from_name_then_information_then_first_page() {
+        let dir = Path::new("/corpus");
+        let first_page =
+            "WCAG 2.2 AA onderzoek\nRapportversie: 1.1\nDatum: 04 juni 2025\n\x0cDatum: 1 mei 2020";
+        let (meta, basis) = pdf_meta(
+            dir,
+            Path::new("/corpus/2025-06-04-toegankelijkheidsonderzoek.pdf"),
+            first_page,
+            None,
+            Some("2025-06-19"),
+        );
+        assert_eq!(
+            (meta.date.as_deref(), basis),
+            (Some("2025-06-04"), "its file name")
+        );
+        let (meta, basis) = pdf_meta(
+            dir,
+            Path::new("/corpus/co-melder-handleiding.pdf"),
+            first_page,
+            Some("Handleiding koolmonoxidemelder"),
+            Some("2021-09-22"),
+        );
+        assert_eq!(meta.date.as_deref(), Some("2021-09-22"));
+        assert_eq!(meta.edition, "2021");
+        assert_eq!(meta.title, "Handleiding koolmonoxidemelder");
+        assert!(basis.contains("PDF information"));
+        let (meta, basis) = pdf_meta(
+            dir,
+            Path::new("/corpus/rapport.pdf"),
+            first_page,
+            None,
+            None,
+        );
+        assert_eq!(
+            (meta.date.as_deref(), basis),
+            (Some("2025-06-04"), "its first page")
+        );
+    }
 
     #[test]
     fn a_date_joined_to_a_letter_is_no_date() {

@@ -448,13 +448,21 @@ impl Source {
         }
         let meta = match &self.row {
             Some(row) => row.meta(),
-            None => infer::pdf_meta(
-                root,
-                &self.path,
-                &read.text,
-                read.title.as_deref(),
-                read.created.as_deref(),
-            ),
+            None => {
+                let (meta, basis) = infer::pdf_meta(
+                    root,
+                    &self.path,
+                    &read.text,
+                    read.title.as_deref(),
+                    read.created.as_deref(),
+                );
+                warnings.push(problem(format!(
+                    "edition {:?} and date {} inferred from {basis}; a row in {MANIFEST_FILE} sets them",
+                    meta.edition,
+                    meta.date.as_deref().unwrap_or("(none)")
+                )));
+                meta
+            }
         };
         Ok((
             Document {
