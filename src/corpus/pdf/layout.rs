@@ -2,9 +2,10 @@
 //! become pieces of lines; the gutters between columns are found where no narrow piece of text
 //! stands; pieces that cross a gutter (a running header, a full-width heading or paragraph) cut the
 //! page into bands, each read column by column. Lines become paragraphs where the spacing widens,
-//! a first line is indented, or the type changes; a paragraph in larger or bold type than the body
-//! is a heading, written `#` to `######` by its size; pages end in a form feed. A PDF has no blank
-//! lines and no heading marks: this is where they come from.
+//! a first line is indented, the type changes, or a sentence ends well short of the column's edge;
+//! a line-end glyph without text no wider than a hyphen is a soft hyphen; a paragraph in larger or
+//! bold type than the body is a heading, written `#` to `######` by its size; pages end in a form
+//! feed. A PDF has no blank lines and no heading marks: this is where they come from.
 
 /// One glyph as the reader gives it: its character, its box, and its type.
 #[derive(Debug, Clone, PartialEq)]
@@ -220,6 +221,10 @@ fn merge_same_line(mut pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// A piece beside another across a gap: its baseline, size, left edge, and whether it stands right
+/// of the gap.
+type Row = (f32, f32, f32, bool);
+
 /// The space between two columns: its x range, and the heights over which columns stand on both
 /// sides of it.
 #[derive(Debug, Clone, Copy)]
@@ -278,16 +283,17 @@ fn gutters(pieces: &[Piece]) -> Vec<Gutter> {
         // the other, several rows deep. A header or footer row split left and right ("title" and
         // "Openbare versie | maart 2024") is beside something too, but one row deep, and a wide
         // gap from the columns: it bounds no gutter and is read across the page.
-        let beside = |side: &[&&Piece], other: &[&&Piece]| -> Vec<(f32, f32)> {
+        // (baseline, size, left edge, on the right side) of each piece beside one on the other side.
+        let beside = |side: &[&&Piece], other: &[&&Piece], right: bool| -> Vec<Row> {
             side.iter()
                 .filter(|a| other.iter().any(|b| (b.y - a.y).abs() < a.size * 3.0))
-                .map(|p| (p.y, p.size))
+                .map(|p| (p.y, p.size, p.x0, right))
                 .collect()
         };
-        let mut rows = beside(&lefts, &rights);
-        rows.extend(beside(&rights, &lefts));
+        let mut rows = beside(&lefts, &rights, false);
+        rows.extend(beside(&rights, &lefts, true));
         rows.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
+        let mut runs: Vec<Vec<Row>> = Vec::new();
         for row in rows {
             match runs.last_mut() {
                 Some(run) if row.0 - run.last().expect("runs are not empty").0 <= row.1 * 2.5 => {
@@ -296,12 +302,28 @@ fn gutters(pieces: &[Piece]) -> Vec<Gutter> {
                 _ => runs.push(vec![row]),
             }
         }
-        let deep = |run: &&Vec<(f32, f32)>| {
+        let deep = |run: &Vec<Row>| {
             let mut heights: Vec<i32> = run.iter().map(|r| r.0.round() as i32).collect();
             heights.dedup();
             heights.len() >= 3
         };
-        let columns: Vec<&Vec<(f32, f32)>> = runs.iter().filter(deep).collect();
+        // Where the right-hand columns start. A shallow run with a right-hand piece starting there
+        // too is more of the columns (footnotes under each column, their first lines indented); a
+        // header whose right half is set flush right is not.
+        let starts: Vec<f32> = runs
+            .iter()
+            .filter(|run| deep(run))
+            .flat_map(|run| run.iter().filter(|r| r.3).map(|r| r.2))
+            .collect();
+        let aligned = |run: &Vec<Row>| {
+            run.iter()
+                .filter(|r| r.3)
+                .any(|r| starts.iter().any(|s| (s - r.2).abs() < 2.0))
+        };
+        let columns: Vec<&Vec<Row>> = runs
+            .iter()
+            .filter(|run| deep(run) || !starts.is_empty() && aligned(run))
+            .collect();
         if lefts.len() >= 3 && rights.len() >= 3 && !columns.is_empty() {
             let rows = columns.iter().flat_map(|run| run.iter());
             let (mut top, mut foot) = (
