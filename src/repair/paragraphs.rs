@@ -84,6 +84,9 @@ pub fn paragraphs(source: &str) -> Vec<Paragraph> {
     let mut notes = Footnotes::new(texts.iter().copied());
     let mut out: Vec<Paragraph> = Vec::new();
     let mut current: Option<Builder> = None;
+    // A paragraph whose last word a page end cut, set aside while a footnote or heading that the
+    // page put between its halves is read ("verho-", "5 Tweede Kamer ...", "ging van").
+    let mut held: Option<Builder> = None;
     let mut gap = 0;
 
     for (i, line) in lines.iter().enumerate() {
@@ -99,11 +102,24 @@ pub fn paragraphs(source: &str) -> Vec<Paragraph> {
             // A word cut at a page end goes on after the blank lines.
             if !continues_word {
                 close(&mut current, &mut out);
+                current = held.take();
             }
             gap += 1;
             continue;
         }
         let gap_before = std::mem::take(&mut gap);
+        if continues_word && gap_before > 0 && held.is_none() {
+            if let Some(number) = notes.note_start(line.text) {
+                held = current.take();
+                if let Some(body) = held.as_mut() {
+                    body.place = Some(out.len());
+                }
+                let mut note = Builder::new(Kind::Footnote(number), line, gap_before);
+                note.append(line, &evidence, &mut notes);
+                current = Some(note);
+                continue;
+            }
+        }
         if !continues_word {
             if let Some(number) = notes.note_start(line.text) {
                 close(&mut current, &mut out);
@@ -144,6 +160,7 @@ pub fn paragraphs(source: &str) -> Vec<Paragraph> {
         }
     }
     close(&mut current, &mut out);
+    close(&mut held, &mut out);
     join_continuations(out)
 }
 
@@ -158,6 +175,8 @@ struct Builder {
     gap_before: usize,
     /// A Markdown heading's level, from its `#` marks.
     level: Option<usize>,
+    /// Where in the paragraphs it goes when it was held while a note was read: before the note.
+    place: Option<usize>,
 }
 
 impl Builder {
@@ -171,6 +190,7 @@ impl Builder {
             pending: Pending::Nothing,
             gap_before,
             level: None,
+            place: None,
         }
     }
 
@@ -295,8 +315,15 @@ impl Builder {
 }
 
 fn close(current: &mut Option<Builder>, out: &mut Vec<Paragraph>) {
-    if let Some(paragraph) = current.take().and_then(Builder::finish) {
-        out.push(paragraph);
+    let Some(builder) = current.take() else {
+        return;
+    };
+    let place = builder.place;
+    if let Some(paragraph) = builder.finish() {
+        match place {
+            Some(at) => out.insert(at.min(out.len()), paragraph),
+            None => out.push(paragraph),
+        }
     }
 }
 
@@ -494,6 +521,23 @@ mod tests {
             .into_iter()
             .map(|p| (p.kind, p.text().to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_footnote_between_the_halves_of_a_word_is_read_apart() {
+        // nvs-seed-layout.pdf as horizon lays it out: the column ends in "verho-", the page's note
+        // follows, then the next page goes on with "ging".
+        let source = "Daarnaast richt de aanpak statelijke dreigingen zich op de verho\u{ad}\n\n5 Tweede Kamer 2020-2021, 30 821, nr. 125.\n\n\x0cging van bewustwording onder verschillende doelgroepen.\n";
+        assert_eq!(
+            texts(source),
+            [
+                (
+                    Kind::Body,
+                    "Daarnaast richt de aanpak statelijke dreigingen zich op de verhoging van bewustwording onder verschillende doelgroepen.".to_string()
+                ),
+                (Kind::Footnote(5), "5 Tweede Kamer 2020-2021, 30 821, nr. 125.".to_string()),
+            ]
+        );
     }
 
     #[test]
