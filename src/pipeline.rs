@@ -208,8 +208,20 @@ pub fn build(
     // Reading, repair, structure and matching take about a quarter of an ingest's CPU time and
     // tantivy's indexing threads the rest, so a worker per three cores keeps those threads fed
     // without taking turns with them: on two cores one worker spent 4% less CPU time than two
-    // (papers and laws) and peaked at 330 MB instead of 415 MB ingesting the 92 MB of both.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().div_ceil(3));
+    // (papers and laws) and peaked at 330 MB instead of 415 MB ingesting the 92 MB of both. A PDF
+    // turns the other way: reading and laying it out is most of its cost, so where PDFs are most of
+    // the bytes to read, a worker per core.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pdf_bytes: u64 = to_read
+        .iter()
+        .filter(|s| s.origin == corpus::Origin::Pdf)
+        .map(|s| s.size)
+        .sum();
+    let workers = if pdf_bytes * 2 > total_bytes {
+        cores
+    } else {
+        cores.div_ceil(3)
+    };
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let root = plan.root.as_path();

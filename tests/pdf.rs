@@ -120,6 +120,15 @@ fn typst_documents_keep_their_words_headings_and_pages() {
         assert!(rows
             .iter()
             .all(|r| !r["pages"].as_str().unwrap().is_empty()));
+        // Every footnote is a passage of its own, under its number.
+        let notes: Vec<u64> = rows.iter().filter_map(|r| r["footnote"].as_u64()).collect();
+        let wanted: Vec<u64> = meta["footnotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["number"].as_u64().unwrap())
+            .collect();
+        assert_eq!(notes, wanted, "{name}: footnotes");
     }
     // Hyphens the page spells out with /ActualText are hyphens, and a real 'ï' stays one.
     let (_dir, index, _) = ingest(&[fixtures().join("typst/two-columns.pdf")]);
@@ -426,4 +435,34 @@ fn text_with_form_feeds_has_pages_and_no_running_headers() {
     }
     assert!(!text.contains("Dreigingsbeeld Terrorisme"), "{text}");
     assert!(!text.contains("/4"), "{text}");
+}
+
+#[test]
+fn a_folder_mixing_pdf_and_text_is_one_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (_dir, index, out) = ingest(&[
+        root.join("corpus/nvs-midterm-review-2021.txt"),
+        fixtures().join("typst/two-columns.pdf"),
+        fixtures().join("typst/two-columns.pdftotext.txt"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = passage_rows(&index);
+    let pages_of = |doc: &str| -> Vec<Value> {
+        rows.iter()
+            .filter(|r| r["doc"] == doc)
+            .map(|r| r["pages"].clone())
+            .collect()
+    };
+    let seed = pages_of("nvs-midterm-review-2021");
+    assert!(
+        !seed.is_empty() && seed.iter().all(Value::is_null),
+        "the seed has no pages"
+    );
+    for doc in ["two-columns", "two-columns.pdftotext"] {
+        let pages = pages_of(doc);
+        assert!(
+            !pages.is_empty() && pages.iter().all(Value::is_string),
+            "{doc}: {pages:?}"
+        );
+    }
 }

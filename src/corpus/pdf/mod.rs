@@ -323,6 +323,17 @@ mod tests {
     }
 
     #[test]
+    fn a_pdf_over_the_time_limit_is_given_up() {
+        let bytes =
+            include_bytes!("../../../tests/fixtures/pdf/typst/nvs-seed-layout.pdf").to_vec();
+        let never = |_: &str| false;
+        assert_eq!(
+            read(bytes, Duration::from_nanos(1), never).unwrap_err(),
+            PdfError::TooSlow(0)
+        );
+    }
+
+    #[test]
     fn refuses_what_is_no_pdf() {
         let never = |_: &str| false;
         assert_eq!(
