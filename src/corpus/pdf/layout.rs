@@ -250,31 +250,26 @@ fn gutters(pieces: &[Piece]) -> Vec<Gutter> {
     if narrow.len() < 6 || width <= 0.0 {
         return Vec::new();
     }
-    let cells = width.ceil() as usize + 1;
-    let mut covered = vec![false; cells];
-    for p in &narrow {
-        let from = ((p.x0 - left).max(0.0) as usize).min(cells - 1);
-        let to = ((p.x1 - left).ceil() as usize).min(cells - 1);
-        covered[from..=to].iter_mut().for_each(|c| *c = true);
-    }
     let median_size = {
         let mut sizes: Vec<f32> = narrow.iter().map(|p| p.size).collect();
         sizes.sort_by(f32::total_cmp);
         sizes[sizes.len() / 2]
     };
+    // The x ranges the narrow pieces cover, merged; the gaps between them are the candidates. (A
+    // grid of points across the page would be as wide as a damaged file's coordinates are large.)
+    let mut spans: Vec<(f32, f32)> = narrow.iter().map(|p| (p.x0, p.x1)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut gaps: Vec<(f32, f32)> = Vec::new();
+    let mut reach = spans[0].1;
+    for &(x0, x1) in &spans[1..] {
+        if x0 > reach {
+            gaps.push((reach, x0));
+        }
+        reach = reach.max(x1);
+    }
     let mut out = Vec::new();
-    let mut x = 0;
-    while x < cells {
-        if covered[x] {
-            x += 1;
-            continue;
-        }
-        let start = x;
-        while x < cells && !covered[x] {
-            x += 1;
-        }
-        let (g0, g1) = (left + start as f32, left + x as f32);
-        if g1 - g0 < median_size * 0.6 || start == 0 || x >= cells {
+    for (g0, g1) in gaps {
+        if g1 - g0 < median_size * 0.6 {
             continue;
         }
         let lefts: Vec<&&Piece> = narrow.iter().filter(|p| p.x1 <= g0 + 0.5).collect();
@@ -691,6 +686,21 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with('\x0c'));
+    }
+
+    #[test]
+    fn coordinates_of_a_damaged_file_cost_no_memory() {
+        // Found by the fuzz bench: a mutated PDF put glyphs 2e13 points apart, and a grid of points
+        // across the page asked for 21 TB.
+        let mut lines = Vec::new();
+        for i in 0..4 {
+            let y = 100.0 + i as f32 * 12.0;
+            lines.push(("Rusland zet in op desinformatie", 50.0, y, 10.0, false));
+            lines.push(("China richt zich op kennis", 2.0e13, y, 10.0, false));
+        }
+        let text = page(&lines);
+        assert_eq!(text.matches("Rusland").count(), 4);
+        assert_eq!(text.matches("China").count(), 4);
     }
 
     #[test]
