@@ -1,7 +1,10 @@
 //! A bounded fuzzer for the parts that read what users feed horizon: the repair stage (with
-//! structure and signal matching after it), the Dutch analyzer, the manifest and lexicon readers, and
-//! the query parser. Each target gets mutated real inputs (lines of the seed, a manifest, a lexicon,
-//! queries) for a fixed time; any panic counts as a crash and its input is printed.
+//! structure and signal matching after it), the Dutch analyzer, the manifest and lexicon readers, the
+//! query parser and the PDF reader. Each target gets mutated real inputs (lines of the seed, a
+//! manifest, a lexicon, queries, the committed PDF fixtures) for a fixed time; any panic counts as a
+//! crash and its input is printed. For the PDF reader, a panic inside pdf_oxide or a file over 5
+//! seconds is caught by horizon and becomes that file's one-line error: those are counted apart
+//! (pdf_oxide's own bugs, handled), and the first such input is kept.
 //!
 //!     cargo bench --bench fuzz              # 10 seconds a target
 //!     HORIZON_FUZZ_SECONDS=60 cargo bench --bench fuzz
@@ -11,10 +14,12 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use horizon::analysis::{DutchAnalyzer, Stopwords};
 use horizon::corpus::manifest::Manifest;
+use horizon::corpus::pdf::{self, PdfError};
 use horizon::index::parse_query;
 use horizon::repair;
 use horizon::signals::matcher::Matcher;
@@ -34,6 +39,18 @@ const QUERIES: [&str; 8] = [
     "NIET (a OR (b AND c))",
     "linksextremisme",
 ];
+/// PDFs with known text and hostile ones, as committed for the tests.
+const PDFS: [&[u8]; 5] = [
+    include_bytes!("../tests/fixtures/pdf/typst/two-columns.pdf"),
+    include_bytes!("../tests/fixtures/pdf/typst/ligatures.pdf"),
+    include_bytes!("../tests/fixtures/pdf/bad/ok.pdf"),
+    include_bytes!("../tests/fixtures/pdf/bad/encrypted-empty-password.pdf"),
+    include_bytes!("../tests/fixtures/pdf/bad/cyclic.pdf"),
+];
+/// How long one mutated PDF may take before horizon gives it up.
+const PDF_LIMIT: Duration = Duration::from_secs(5);
+/// Mutated PDFs whose reading panicked inside pdf_oxide or ran over the limit, both caught.
+static CAUGHT: AtomicU64 = AtomicU64::new(0);
 /// Characters PDF text and Dutch are made of, for insertions.
 const PIECES: [&str; 24] = [
     "-\n", "¬", "\u{ad}", "’", "‘", "“", "”", "ë", "ï", "é", "\u{308}", "1", "12", ".", ",",
@@ -167,6 +184,22 @@ fn main() {
                 let _ = parse_query(&String::from_utf8_lossy(bytes));
             }),
         ),
+        (
+            "pdf",
+            Box::new(|bytes: &[u8]| {
+                let known = |word: &str| horizon::lang::word_list().count(word) > 0;
+                match pdf::read(bytes.to_vec(), PDF_LIMIT, known) {
+                    Err(PdfError::Crashed(_) | PdfError::TooSlow(_)) => {
+                        if CAUGHT.fetch_add(1, Ordering::Relaxed) == 0 {
+                            let path = std::env::temp_dir().join("horizon-fuzz-caught.pdf");
+                            let _ = std::fs::write(path, bytes);
+                        }
+                    }
+                    Ok(read) => assert!(read.text.ends_with('\x0c') || read.text.is_empty()),
+                    Err(_) => {}
+                }
+            }),
+        ),
     ];
     for (n, (name, mut target)) in targets.into_iter().enumerate() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
@@ -178,6 +211,7 @@ fn main() {
                 "manifest" => MANIFEST.as_bytes().to_vec(),
                 "lexicon" => ACTORS.as_bytes().to_vec(),
                 "query" => QUERIES[rng.below(QUERIES.len())].as_bytes().to_vec(),
+                "pdf" => PDFS[rng.below(PDFS.len())].to_vec(),
                 _ => seed_lines[rng.below(seed_lines.len())].as_bytes().to_vec(),
             };
             let input = mutate(&mut rng, &seed);
@@ -189,8 +223,22 @@ fn main() {
         }
         total_crashes += crashes;
         println!("{name:<10} {tried:>9} {crashes:>8}");
+        if name == "pdf" {
+            println!(
+                "  caught (a panic inside pdf_oxide or over {PDF_LIMIT:?}, each one file's error): {}, first kept in {}",
+                CAUGHT.load(Ordering::Relaxed),
+                std::env::temp_dir().join("horizon-fuzz-caught.pdf").display()
+            );
+        }
         if let Some(input) = first_crash {
-            println!("  first crash input: {:?}", String::from_utf8_lossy(&input));
+            if name == "pdf" {
+                // A PDF is binary: it is kept, not printed.
+                let path = std::env::temp_dir().join("horizon-fuzz-crash.pdf");
+                let _ = std::fs::write(&path, &input);
+                println!("  first crash input: {}", path.display());
+            } else {
+                println!("  first crash input: {:?}", String::from_utf8_lossy(&input));
+            }
         }
     }
     println!("total crashes: {total_crashes}");

@@ -9,12 +9,13 @@ set -uo pipefail
 cd "$(dirname "$0")"
 seconds=${SECONDS_EACH:-60}
 root=../..
-for target in repair analyzer manifest lexicon query; do
+for target in repair analyzer manifest lexicon query pdf; do
     seeds=$(mktemp -d)
     case $target in
         repair|analyzer) split -l 40 "$root/corpus/nvs-midterm-review-2021.txt" "$seeds/seed-" ;;
         manifest) cp "$root/corpus/manifest.csv" "$seeds/" ;;
         lexicon) cp "$root/corpus/lexicon/"*.csv "$seeds/" ;;
+        pdf) cp "$root/tests/fixtures/pdf/typst/"*.pdf "$root/tests/fixtures/pdf/bad/"*.pdf "$seeds/" ;;
         query) printf '%s\n' 'cyberaanvallen' '"nationale veiligheid"' '(Rusland OR China) AND NOT spionage' > "$seeds/queries" ;;
     esac
     log=$(mktemp)

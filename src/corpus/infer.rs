@@ -69,7 +69,7 @@ pub fn pdf_meta(
     } else if meta.date.is_some() {
         "its first page"
     } else {
-        "nothing: no date found"
+        "nothing"
     };
     if iso_date(&stem).is_none() {
         if let Some(created) = created {

@@ -456,11 +456,16 @@ impl Source {
                     read.title.as_deref(),
                     read.created.as_deref(),
                 );
-                warnings.push(problem(format!(
-                    "edition {:?} and date {} inferred from {basis}; a row in {MANIFEST_FILE} sets them",
-                    meta.edition,
-                    meta.date.as_deref().unwrap_or("(none)")
-                )));
+                warnings.push(problem(match &meta.date {
+                    Some(date) => format!(
+                        "edition {:?} and date {date} inferred from {basis}; a row in {MANIFEST_FILE} sets them",
+                        meta.edition
+                    ),
+                    None => format!(
+                        "no date in its file name, PDF information or first page, so edition {:?}; a row in {MANIFEST_FILE} sets them",
+                        meta.edition
+                    ),
+                }));
                 meta
             }
         };

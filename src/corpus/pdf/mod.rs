@@ -16,6 +16,9 @@ use std::time::Duration;
 pub use layout::Glyph;
 pub use ligatures::Repairs;
 
+/// The name of the thread a PDF is parsed on, so that a panic there can be told apart.
+pub const THREAD: &str = "horizon-pdf";
+
 /// How long one PDF may take to parse before it is given up.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 
@@ -72,7 +75,7 @@ pub fn read(bytes: Vec<u8>, limit: Duration, known: fn(&str) -> bool) -> Result<
     }
     let (send, receive) = mpsc::channel();
     let worker = std::thread::Builder::new()
-        .name("pdf".into())
+        .name(THREAD.into())
         .spawn(move || {
             let read = std::panic::catch_unwind(|| parse(bytes, known));
             let _ = send.send(read);
