@@ -42,6 +42,7 @@ fn plain(cell: &Cell) -> String {
         Cell::Text(text) => text.clone(),
         Cell::Int(n) => n.to_string(),
         Cell::Float(x) => x.to_string(),
+        Cell::Bool(b) => b.to_string(),
         Cell::Empty => String::new(),
     }
 }

@@ -34,6 +34,7 @@ fn value(cell: &Cell) -> Value {
         Cell::Int(n) => Value::Number((*n).into()),
         // JSON has no NaN or infinity; null says "no number" honestly.
         Cell::Float(x) => Number::from_f64(*x).map_or(Value::Null, Value::Number),
+        Cell::Bool(b) => Value::Bool(*b),
         Cell::Empty => Value::Null,
     }
 }

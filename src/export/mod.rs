@@ -78,6 +78,8 @@ pub enum Cell {
     Text(String),
     Int(i64),
     Float(f64),
+    /// A yes/no: JSON true/false, CSV and tables `true`/`false`, a boolean in a workbook.
+    Bool(bool),
     Empty,
 }
 
@@ -108,6 +110,12 @@ impl From<u64> for Cell {
 impl From<usize> for Cell {
     fn from(value: usize) -> Self {
         Cell::Int(value as i64)
+    }
+}
+
+impl From<bool> for Cell {
+    fn from(value: bool) -> Self {
+        Cell::Bool(value)
     }
 }
 

@@ -84,6 +84,7 @@ fn display(cell: &Cell) -> String {
         Cell::Text(text) => text.split_whitespace().collect::<Vec<_>>().join(" "),
         Cell::Int(n) => n.to_string(),
         Cell::Float(x) => format!("{x:.3}"),
+        Cell::Bool(b) => b.to_string(),
         Cell::Empty => String::new(),
     }
 }

@@ -41,6 +41,9 @@ pub fn write(table: &Table, out: &mut dyn Write) -> Result<(), XlsxError> {
                 Cell::Int(n) => {
                     sheet.write_number(r, c, *n as f64)?;
                 }
+                Cell::Bool(b) => {
+                    sheet.write_boolean(r, c, *b)?;
+                }
                 Cell::Float(x) if x.is_finite() => {
                     sheet.write_number(r, c, *x)?;
                 }
@@ -72,6 +75,7 @@ fn width(cell: &Cell) -> usize {
         Cell::Text(text) => text.chars().count(),
         Cell::Int(n) => n.to_string().len(),
         Cell::Float(_) => 10,
+        Cell::Bool(_) => 5,
         Cell::Empty => 0,
     }
 }
