@@ -32,6 +32,7 @@ pub enum Command {
     Ingest(IngestArgs),
     Search(SearchArgs),
     Passages(PassagesArgs),
+    Show(ShowArgs),
     Themes(ThemesArgs),
     Signals(SignalsArgs),
     Mentions(MentionsArgs),
@@ -92,16 +93,34 @@ pub struct IngestArgs {
 
 /// Search the passages of the index, best first (BM25).
 ///
-/// The query is analysed like the text (Dutch stemming, stop words), so `dreiging` also finds
-/// `dreigingen`. Words are all required by default. Syntax:
+/// The query is analysed like the text (Dutch stemming, compounds, stop words), so `dreiging` also
+/// finds `dreigingen` and `cyberdreiging`. Words are all required by default. Syntax:
 ///
-///   "nationale veiligheid"      a phrase: the words next to each other, in this order
-///   rusland OR china            either word
-///   spionage AND NOT china      `NOT` (or a leading `-`) excludes
-///   (rusland OR china) spionage parentheses group
+///   "nationale veiligheid"        a phrase: the words next to each other, in this order
+///   "rusland desinformatie"~30    the words with at most 30 others between them, in any order
+///                                 (up to 4 words; longer ones in the order typed)
+///   NEAR(rusland desinformatie)   the same within 10 words; NEAR/5(...) within 5
+///   terror*                       every word that starts so (terrorisme, terroristische, ...)
+///   desinformatei~1               every word within 1 letter edit (typing and OCR errors); ~ is ~2
+///   F-35, Covid-19                hyphenated words and numbers, as the phrase they are
+///   rusland OR china              either word
+///   spionage AND NOT china        `NOT` (or a leading `-`) excludes
+///   (rusland OR china) spionage   parentheses group
+///   editie:2019  edition:...      only that edition (its name, or a part of it that is unique)
+///   thema:polarisatie  theme:...  only that theme (its id or title)
+///   reeks:...  series:...         only that series
+///   doc:...                       only that document (its id)
+///   deel:dreiging  part:threat    only that part: samenvatting, dreiging, weerbaarheid, aanpak, overig
+///   datum:2019..2021  date:...    only those dates (2021, 2019-06.., ..2020-12-31); ends included
 ///
-/// EN, OF and NIET work as AND, OR and NOT. Each hit shows its passage, edition, source lines and a
-/// snippet with the matched words in **bold**.
+/// EN, OF and NIET work as AND, OR and NOT; a value with spaces is quoted (editie:"NVS 2019").
+/// Fields combine with --edition and --theme. Each hit shows its passage, edition, pages, source
+/// lines and a snippet with the matched words in **bold**.
+///
+/// No dead ends: when no passage holds every word, the passages that hold the most of them are
+/// shown, marked partial with the missing words named; a word that is in no passage gets the nearest
+/// words of the index ("bedoelde u: ..."). A query that does not parse gets one line naming the
+/// character where it goes wrong and what to write instead.
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct SearchArgs {
@@ -146,6 +165,34 @@ pub struct PassagesArgs {
     pub doc: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// Show one passage in its document: the headings above it, the passages before and after it, its
+/// pages and lines, the lexicon entries it mentions (marked [like this]) and its source file.
+///
+/// PASSAGE is an id as `horizon search` and `horizon passages` show it, such as
+/// nvs-midterm-review-2021#54. With --format json, csv, jsonl or xlsx: one row per passage shown
+/// (role before, passage or after), with its source.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The passage id, `<doc>#<n>`.
+    pub passage: String,
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// How many passages to show before and after it.
+    #[arg(long, default_value_t = 1)]
+    pub context: usize,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug)]
+pub struct ShowConfig {
+    pub passage: String,
+    pub index: PathBuf,
+    pub context: usize,
+    pub output: Output,
 }
 
 /// List the themes with their passages and tokens in every edition.
@@ -426,6 +473,7 @@ pub enum Config {
     Chart(ChartArgs),
     Evaluate(EvaluateConfig),
     Analyze(AnalyzeConfig),
+    Show(ShowConfig),
 }
 
 #[derive(Debug)]
@@ -652,6 +700,12 @@ impl Cli {
                 }
                 Config::Chart(args)
             }
+            Command::Show(args) => Config::Show(ShowConfig {
+                passage: args.passage.trim().to_string(),
+                index: args.index,
+                context: args.context,
+                output: args.output.try_into()?,
+            }),
             Command::Analyze(args) => Config::Analyze(AnalyzeConfig {
                 text: args.text,
                 analyzer: args.analyzer,

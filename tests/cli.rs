@@ -1,16 +1,18 @@
 //! Integration tests: drive the real `horizon` binary on the real corpus and on small fixtures, and
 //! parse its JSON and CSV before asserting.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 use tempfile::TempDir;
 
 mod common;
-use common::{horizon, passage_rows, stderr, stdout, structure_accuracy, Accuracy};
+use common::{
+    corpus_dir, horizon, ingest_real_corpus, json, passage_rows, search_json, stderr, stdout,
+    structure_accuracy, Accuracy, SEED_DOC,
+};
 
-const SEED_DOC: &str = "nvs-midterm-review-2021";
 /// The columns of `horizon passages`, in order.
 const PASSAGE_COLUMNS: [&str; 17] = [
     "passage",
@@ -31,30 +33,6 @@ const PASSAGE_COLUMNS: [&str; 17] = [
     "section",
     "text",
 ];
-const SEED_EDITION: &str = "NVS midterm review 2021";
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
-/// A fresh index of the real corpus in its own temporary folder.
-struct Indexed {
-    _dir: TempDir,
-    index: String,
-}
-
-fn ingest_real_corpus() -> Indexed {
-    let dir = TempDir::new().unwrap();
-    let index = dir.path().join("index").display().to_string();
-    let corpus = corpus_dir().display().to_string();
-    let out = horizon(&["ingest", &corpus, "--index", &index]);
-    assert!(out.status.success(), "ingest failed:\n{}", stderr(&out));
-    // What ingest says on standard error is horizon's own, each line marked as such: no stray
-    // output (timers once slipped into a commit).
-    let said = stderr(&out);
-    assert!(said.lines().all(|l| l.starts_with("horizon: ")), "{said}");
-    Indexed { _dir: dir, index }
-}
 
 /// Ingests the corpus folder `corpus` into a fresh index; the output is checked by the caller.
 fn ingest_folder(corpus: &Path) -> (TempDir, String, Output) {
@@ -76,24 +54,6 @@ fn reingest(corpus: &Path, index: &str, extra: &[&str]) -> Output {
     ];
     args.extend_from_slice(extra);
     horizon(&args)
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "command failed:\n{}", stderr(out));
-    serde_json::from_str(&stdout(out)).expect("stdout is JSON")
-}
-
-fn search_json(index: &str, query: &str, extra: &[&str]) -> Vec<Value> {
-    let mut args = vec!["search", query, "--index", index, "--format", "json"];
-    args.extend_from_slice(extra);
-    json(&horizon(&args))
-        .as_array()
-        .expect("an array of hits")
-        .clone()
-}
-
-fn lower_text(hit: &Value) -> String {
-    hit["text"].as_str().unwrap().to_lowercase()
 }
 
 /// A corpus folder of small Dutch fixtures, built from lines of the seed.
@@ -135,124 +95,6 @@ fn ingest_summarises_the_real_corpus() {
     assert!((100..400).contains(&passages), "{passages} passages");
     assert!((12_000..16_000).contains(&tokens), "{tokens} tokens");
     assert!(index.join("CURRENT").is_file());
-}
-
-#[test]
-fn search_finds_cyberattacks_with_highlighted_snippets() {
-    let indexed = ingest_real_corpus();
-    let hits = search_json(&indexed.index, "cyberaanvallen", &[]);
-    assert!(hits.len() >= 3, "{hits:?}");
-    let mut previous = f64::INFINITY;
-    for (i, hit) in hits.iter().enumerate() {
-        assert_eq!(hit["rank"], i + 1);
-        let score = hit["score"].as_f64().unwrap();
-        assert!(
-            score <= previous,
-            "scores must fall: {score} after {previous}"
-        );
-        previous = score;
-        assert_eq!(hit["doc"], SEED_DOC);
-        assert_eq!(hit["edition"], SEED_EDITION);
-        assert_eq!(hit["date"], "2021-03-08");
-        assert!(hit["passage"]
-            .as_str()
-            .unwrap()
-            .starts_with("nvs-midterm-review-2021#"));
-        assert!(lower_text(hit).contains("cyberaanval"), "{}", hit["text"]);
-        let snippet = hit["snippet"].as_str().unwrap().to_lowercase();
-        assert!(snippet.contains("**cyberaanval"), "{snippet}");
-        assert!(hit["text"].as_str().unwrap().chars().count() <= 1500);
-    }
-    // The passage that says digital insecurity is the biggest threat must rank in the top 5.
-    assert!(hits
-        .iter()
-        .take(5)
-        .any(|h| lower_text(h).contains("talloze grotere en kleinere")));
-
-    let table = horizon(&["search", "cyberaanvallen", "--index", &indexed.index]);
-    assert!(table.status.success());
-    let text = stdout(&table);
-    assert!(text.starts_with("rank  score"), "{text}");
-    assert!(text.contains("**cyberaanvallen**"), "{text}");
-}
-
-#[test]
-fn search_understands_phrases_and_boolean_operators() {
-    let indexed = ingest_real_corpus();
-    let ix = indexed.index.as_str();
-
-    let phrase = search_json(ix, "\"vitale infrastructuur\"", &["--limit", "50"]);
-    assert!(phrase.len() >= 5);
-    for hit in &phrase {
-        let flat = lower_text(hit)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert!(flat.contains("vitale infrastructuur"), "{flat}");
-    }
-
-    let both = search_json(ix, "Rusland China", &["--limit", "100"]);
-    assert!(!both.is_empty());
-    for hit in &both {
-        let text = lower_text(hit);
-        assert!(text.contains("rusland") && text.contains("china"), "{text}");
-    }
-
-    let not_china = search_json(ix, "Rusland AND NOT China", &["--limit", "100"]);
-    assert!(!not_china.is_empty());
-    for hit in &not_china {
-        let text = lower_text(hit);
-        assert!(
-            text.contains("rusland") && !text.contains("china"),
-            "{text}"
-        );
-    }
-    let dash = search_json(ix, "Rusland -China", &["--limit", "100"]);
-    assert_eq!(dash.len(), not_china.len());
-
-    let either = search_json(ix, "(Rusland OR China) spionage", &["--limit", "100"]);
-    assert!(
-        either.len()
-            >= both
-                .iter()
-                .filter(|h| lower_text(h).contains("spionage"))
-                .count()
-    );
-    for hit in &either {
-        let text = lower_text(hit);
-        assert!(text.contains("spionage"));
-        assert!(text.contains("rusland") || text.contains("china"), "{text}");
-    }
-}
-
-#[test]
-fn search_filters_by_edition_in_any_case() {
-    let indexed = ingest_real_corpus();
-    let hits = search_json(
-        &indexed.index,
-        "polarisatie",
-        &["--edition", "nvs MIDTERM review 2021"],
-    );
-    assert!(!hits.is_empty());
-    assert!(hits.iter().all(|h| h["edition"] == SEED_EDITION));
-
-    let out = horizon(&[
-        "search",
-        "polarisatie",
-        "--index",
-        &indexed.index,
-        "--edition",
-        "NVS 2030",
-    ]);
-    assert!(!out.status.success());
-    let err = stderr(&out);
-    assert!(err.starts_with("horizon: "), "{err}");
-    assert!(
-        err.contains(
-            "no edition \"NVS 2030\" in the index; the editions are: \"NVS 2019\", \"NVS midterm review 2021\""
-        ),
-        "{err}"
-    );
 }
 
 #[test]
@@ -499,30 +341,6 @@ fn empty_foreign_and_stale_indexes_are_refused() {
 }
 
 #[test]
-fn queries_that_do_not_parse_say_why() {
-    let indexed = ingest_real_corpus();
-    for (query, problem) in [
-        ("(rusland OR china", "a '(' is not closed"),
-        ("\"nationale veiligheid", "has no closing quote"),
-        ("dreiging AND", "it ends where a word is expected"),
-    ] {
-        let out = horizon(&["search", query, "--index", &indexed.index]);
-        assert_eq!(out.status.code(), Some(1));
-        let err = stderr(&out);
-        assert!(
-            err.contains("does not parse") && err.contains(problem),
-            "{query}: {err}"
-        );
-    }
-    let out = horizon(&["search", "de het een", "--index", &indexed.index]);
-    assert!(
-        stderr(&out).contains("has only stop words"),
-        "{}",
-        stderr(&out)
-    );
-}
-
-#[test]
 fn reingest_replaces_the_index_and_leaves_one_generation() {
     let indexed = ingest_real_corpus();
     let before = search_json(&indexed.index, "weerbaarheid", &[]);
@@ -589,79 +407,6 @@ fn help_describes_every_command() {
         assert!(
             search.contains(option),
             "{option} missing from search --help"
-        );
-    }
-}
-
-#[test]
-fn search_quality_set_scores_at_least_095_and_beats_the_plain_analyzer() {
-    let out = horizon(&["evaluate", "--format", "json"]);
-    let rows = json(&out);
-    let rows = rows.as_array().unwrap();
-    let all = rows
-        .iter()
-        .find(|r| r["phenomenon"] == "all")
-        .expect("a total row");
-    let queries = all["queries"].as_u64().unwrap();
-    let horizon_success = all["horizon_success_at_5"].as_f64().unwrap();
-    let plain_success = all["plain_success_at_5"].as_f64().unwrap();
-    let horizon_mrr = all["horizon_mrr_at_10"].as_f64().unwrap();
-    let plain_mrr = all["plain_mrr_at_10"].as_f64().unwrap();
-    println!(
-        "{queries} queries: success@5 horizon {horizon_success:.3} plain {plain_success:.3}; MRR@10 horizon {horizon_mrr:.3} plain {plain_mrr:.3}"
-    );
-    assert!(queries >= 40);
-    assert!(horizon_success >= 0.95, "success@5 {horizon_success}");
-    assert!(horizon_success > plain_success && horizon_mrr > plain_mrr);
-    // Every phenomenon of the Dutch text issue is in the set.
-    for phenomenon in [
-        "hyphenation",
-        "soft-hyphen",
-        "footnote",
-        "apostrophe",
-        "diacritics",
-        "compound",
-        "elliptical",
-        "inflection",
-        "number",
-    ] {
-        assert!(
-            rows.iter().any(|r| r["phenomenon"] == phenomenon),
-            "{phenomenon} missing"
-        );
-    }
-}
-
-#[test]
-fn dutch_aware_search_finds_what_a_reader_means() {
-    let indexed = ingest_real_corpus();
-    let ix = indexed.index.as_str();
-    let top = |query: &str| -> String {
-        let hits = search_json(ix, query, &["--limit", "5"]);
-        hits.iter()
-            .map(|h| h["text"].as_str().unwrap().to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    // A phrase across a removed footnote marker ("veiligheid4").
-    assert!(top("\"nationale veiligheid op de korte termijn\"")
-        .contains("intentie en capaciteit om de nationale veiligheid op de korte termijn"));
-    // A word the PDF split across a line end ("princi-\neel").
-    assert!(top("principieel").contains("Ons internationale engagement is principieel"));
-    // No diacritics typed; plural with and without apostrophe.
-    assert!(top("geintegreerde risicoanalyse").contains("geïntegreerde risicoanalyse"));
-    assert!(top("risicos").contains("risico's"));
-    // A compound part, an elliptical compound, a plural the stemmer has to join.
-    assert!(top("criminaliteit drugs").contains("drugscriminaliteit"));
-    assert!(top("linksextremistische").contains("links- en rechtsextremistische"));
-    assert!(top("hittegolf").contains("Hittegolven"));
-    // Resilience does not meet weather.
-    for hit in search_json(ix, "weer", &["--limit", "50"]) {
-        let text = lower_text(&hit);
-        assert!(
-            text.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "weer"),
-            "'weer' must not find passages that only say weerbaarheid: {text}"
         );
     }
 }
@@ -755,40 +500,6 @@ fn themes_lists_every_theme_with_both_editions() {
     .lines()
     .count() as u64;
     assert_eq!(total, passages);
-}
-
-#[test]
-fn search_filters_by_theme_and_shows_it() {
-    let indexed = ingest_real_corpus();
-    let hits = search_json(
-        &indexed.index,
-        "weerbaarheid",
-        &["--theme", "Aanpak digitale dreigingen", "--limit", "50"],
-    );
-    assert!(!hits.is_empty());
-    assert!(hits.iter().all(|h| h["theme"] == "digitale-dreigingen"));
-    let boxed = search_json(
-        &indexed.index,
-        "polarisatie",
-        &["--edition", "NVS 2019", "--theme", "polarisatie"],
-    );
-    assert!(!boxed.is_empty());
-    assert!(boxed.iter().all(|h| h["part"] == "summary"));
-    let out = horizon(&[
-        "search",
-        "x",
-        "--index",
-        &indexed.index,
-        "--theme",
-        "klimaat",
-    ]);
-    assert!(
-        stderr(&out).contains(
-            "no theme \"klimaat\" in the index; the themes are: statelijke-dreigingen, polarisatie"
-        ),
-        "{}",
-        stderr(&out)
-    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod apostrophe;
 mod cache;
 mod compounds;
 mod ellipsis;
+mod forms;
 mod porter;
 mod stem;
 mod stopwords;
@@ -26,6 +27,7 @@ use tantivy::tokenizer::{
 
 use crate::lang::fold;
 use cache::{Analysed, SharedWords, WordCache, CACHE_LIMIT};
+pub use forms::{FormsTokenizer, FORMS};
 pub use stem::DutchStemmer;
 pub use stopwords::{Stopwords, StopwordsError};
 pub use words::{count_words, words};

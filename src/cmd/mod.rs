@@ -10,6 +10,7 @@ mod mentions;
 mod passages;
 mod report;
 mod search;
+mod show;
 mod signals;
 mod themes;
 mod trend;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Config::Chart(config) => report::chart(&config),
         Config::Evaluate(config) => evaluate::run(&config),
         Config::Analyze(config) => analyze::run(&config),
+        Config::Show(config) => show::run(&config),
     }
 }
 

@@ -1,4 +1,6 @@
-//! `horizon search`: the best passages for a query, with highlighted snippets.
+//! `horizon search`: the best passages for a query, with highlighted snippets. When no passage holds
+//! every word, the passages that hold most of them, marked; for a word found nowhere, the nearest
+//! words of the index ("bedoelde u").
 
 use std::process::ExitCode;
 
@@ -6,12 +8,17 @@ use anyhow::Context;
 
 use crate::cli::SearchConfig;
 use crate::export::{Cell, Column, Table};
+use crate::index::Answer;
 
 pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
-    let hits = index
+    let answer = index
         .search(&config.query, &config.filter, config.limit)
         .with_context(|| format!("search in {} failed", config.index.display()))?;
+    for line in remarks(&config.query, &answer) {
+        eprintln!("{line}");
+    }
+    let partial = answer.partial.is_some();
     let mut table = Table::new(vec![
         Column::new("rank"),
         Column::new("score"),
@@ -26,11 +33,17 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
         Column::new("theme"),
         Column::data_only("part"),
         Column::data_only("section"),
+        Column::data_only("partial"),
+        if partial {
+            Column::new("missing")
+        } else {
+            Column::data_only("missing")
+        },
         Column::new("snippet"),
         Column::data_only("text"),
     ])
     .with_empty_message(format!("no passages match {:?}", config.query));
-    for hit in hits {
+    for hit in answer.hits {
         let record = hit.record;
         let (pages, lines) = (record.pages(), record.lines());
         table.push(vec![
@@ -47,6 +60,8 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
             record.theme.into(),
             record.part.into(),
             record.section.into(),
+            partial.into(),
+            hit.missing.join(" ").into(),
             hit.snippet.into(),
             record.text.into(),
         ]);
@@ -54,4 +69,23 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
     table.settings = super::settings(&index);
     config.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the user should know beside the hits, one line each, for stderr.
+fn remarks(query: &str, answer: &Answer) -> Vec<String> {
+    let mut lines = answer.notes.clone();
+    if let Some(partial) = answer.partial {
+        lines.push(format!(
+            "no passage holds all {} parts of {query:?}; these hold {} of them (partial, the missing ones named)",
+            partial.of, partial.holds
+        ));
+    }
+    for suggestion in &answer.suggestions {
+        lines.push(format!(
+            "{:?} is in no passage; bedoelde u: {}?",
+            suggestion.word,
+            suggestion.instead.join(", ")
+        ));
+    }
+    lines
 }

@@ -25,7 +25,7 @@ pub use meta::{
 pub use query::{parse as parse_query, QueryError};
 pub use reader::HorizonIndex;
 pub use schema::{PassageRecord, StoredMention};
-pub use search::{Filter, Hit, SearchError};
+pub use search::{Answer, Filter, Hit, Partial, SearchError, Suggestion};
 pub use writer::IndexBuilder;
 
 /// The file in an index folder that names the generation in use.

@@ -92,7 +92,9 @@ pub fn rank(
     depth: usize,
 ) -> Result<Option<usize>, SearchError> {
     let quote = loose(&case.quote);
-    let hits = index.search(&case.query, &super::Filter::default(), depth)?;
+    let hits = index
+        .search(&case.query, &super::Filter::default(), depth)?
+        .hits;
     Ok(hits
         .iter()
         .find(|hit| loose(&hit.record.text).contains(&quote))

@@ -151,6 +151,10 @@ impl HorizonIndex {
         index
             .tokenizers()
             .register(&meta.analyzer.name, analyzer.clone());
+        index.tokenizers().register(
+            crate::analysis::FORMS,
+            crate::analysis::FormsTokenizer::default(),
+        );
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -190,6 +194,28 @@ impl HorizonIndex {
             }
         }
         records.sort_by(|a, b| (&a.doc, a.position).cmp(&(&b.doc, b.position)));
+        Ok(records)
+    }
+
+    /// The passages of one document, in order; empty if the index has no such document.
+    pub fn document_passages(&self, doc: &str) -> Result<Vec<PassageRecord>, IndexError> {
+        let searcher = self.searcher();
+        let damaged = |err: tantivy::TantivyError| IndexError::Damaged {
+            path: self.dir.clone(),
+            why: err.to_string(),
+        };
+        let query = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(self.fields.doc, doc),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let addresses = searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .map_err(damaged)?;
+        let mut records = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            records.push(self.record(&searcher, address)?);
+        }
+        records.sort_by_key(|r| r.position);
         Ok(records)
     }
 

@@ -101,6 +101,8 @@ pub struct Fields {
     /// The mentions as JSON.
     pub mentions: Field,
     pub text: Field,
+    /// The words as typed (folded, unstemmed), for prefixes, fuzzy words and suggestions.
+    pub forms: Field,
 }
 
 /// The schema, with the text analysed by the analyzer registered as `analyzer`.
@@ -111,15 +113,15 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
             .set_tokenizer(analyzer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    // Only what is searched or filtered on is indexed (the text, edition, theme, the signals, and
-    // the document for deleting it on update); the rest is stored for display. Each indexed field
+    // Only what is searched or filtered on is indexed (the text and its word forms, the fields a
+    // query may name, the signals); the rest is stored for display. Each indexed field
     // costs ingest time and index size, a unique passage id as a term most of all.
     let fields = Fields {
         passage: builder.add_text_field("passage", STORED),
         doc: builder.add_text_field("doc", STRING | STORED),
-        series: builder.add_text_field("series", STORED),
+        series: builder.add_text_field("series", STRING | STORED),
         edition: builder.add_text_field("edition", STRING | STORED),
-        date: builder.add_text_field("date", STORED),
+        date: builder.add_text_field("date", STRING | STORED),
         position: builder.add_u64_field("position", STORED),
         line_start: builder.add_u64_field("line_start", STORED),
         line_end: builder.add_u64_field("line_end", STORED),
@@ -130,13 +132,21 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
         notes: builder.add_text_field("notes", STORED),
         theme: builder.add_text_field("theme", STRING | STORED),
         theme_label: builder.add_text_field("theme_label", STORED),
-        part: builder.add_text_field("part", STORED),
+        part: builder.add_text_field("part", STRING | STORED),
         theme_basis: builder.add_text_field("theme_basis", STORED),
         section: builder.add_text_field("section", STORED),
         heading_len: builder.add_u64_field("heading_len", STORED),
         signal: builder.add_text_field("signal", STRING),
         mentions: builder.add_text_field("mentions", STORED),
         text: builder.add_text_field("text", text_options),
+        forms: builder.add_text_field(
+            "forms",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(crate::analysis::FORMS)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
     };
     (builder.build(), fields)
 }
@@ -168,6 +178,7 @@ impl Fields {
             signal: field("signal")?,
             mentions: field("mentions")?,
             text: field("text")?,
+            forms: field("forms")?,
         })
     }
 
@@ -203,6 +214,7 @@ impl Fields {
             serde_json::to_string(&record.mentions).expect("mentions serialise"),
         );
         doc.add_text(self.text, &record.text);
+        doc.add_text(self.forms, &record.text);
         doc
     }
 

@@ -1,21 +1,46 @@
 //! Search: a parsed query, analysed with the index's own analyzer, run as BM25 over passages, with a
 //! highlighted snippet per hit. Highlights are marked `**word**` in every output format.
+//!
+//! Words and phrases are searched in the analysed text (stems, compound parts); prefixes, fuzzy
+//! words and suggestions in the word forms (folded, unstemmed), expanded into the words of the index
+//! they stand for. A search never ends empty-handed without saying why: when no passage holds every
+//! word, the passages that hold most of them are returned, marked; a word that is nowhere in the
+//! index gets the nearest words that are.
 
-use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
+use std::sync::LazyLock;
+
+use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, EnableScoring, Occur,
+    PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::Term;
+use tantivy::{DocAddress, DocSet, Searcher, Term, TERMINATED};
 
-use super::query::{self, Node, QueryError};
+use super::query::{self, FieldFilter, FieldName, Node, QueryError};
 use super::reader::HorizonIndex;
 use super::schema::PassageRecord;
 use super::IndexError;
+use crate::analysis::FormsTokenizer;
 
 /// How long a snippet may be, in characters.
 const SNIPPET_CHARS: usize = 220;
+/// The most words a prefix stands for; the most frequent are kept (Lucene stops at 1,024 clauses).
+const MAX_PREFIX_WORDS: usize = 128;
+/// The most words a fuzzy word stands for, the nearest and most frequent first.
+const MAX_FUZZY_WORDS: usize = 64;
+/// How many words "did you mean" offers for one word.
+const SUGGESTIONS: usize = 3;
+/// Up to this many words, a proximity query tries every order of them (4! = 24 phrases).
+const MAX_NEAR_ORDERS: usize = 4;
+/// How many passages that tie on score are fetched to order them by place in the corpus.
+const MAX_TIES: usize = 4096;
 
-/// Which passages a search may return.
+/// Which passages a search may return, besides what the query itself names.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     /// An edition name (any case).
@@ -32,6 +57,33 @@ pub struct Hit {
     pub score: f32,
     pub record: PassageRecord,
     pub snippet: String,
+    /// The words of the query this passage lacks: empty unless the answer is partial.
+    pub missing: Vec<String>,
+}
+
+/// What a search found, and what it has to say about it.
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
+    pub hits: Vec<Hit>,
+    /// Set when no passage holds every word of the query: the hits hold `holds` of its `of` words.
+    pub partial: Option<Partial>,
+    /// Words of the query found nowhere, each with the nearest words of the index.
+    pub suggestions: Vec<Suggestion>,
+    /// What the search did that the user should know (a prefix cut to its most frequent words).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Partial {
+    pub holds: usize,
+    pub of: usize,
+}
+
+/// "bedoelde u": a word of the query with no hits, and words of the index close to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub word: String,
+    pub instead: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,8 +96,99 @@ pub enum SearchError {
     UnknownEdition { name: String, known: String },
     #[error("no theme {name:?} in the index; the themes are: {known}")]
     UnknownTheme { name: String, known: String },
+    #[error("no {field} {value:?} in the index; write one of: {known}")]
+    UnknownValue {
+        field: &'static str,
+        value: String,
+        known: String,
+    },
+    #[error("{field}:{value:?} fits more than one value ({matches}); write one of them in full")]
+    Ambiguous {
+        field: &'static str,
+        value: String,
+        matches: String,
+    },
     #[error(transparent)]
     Index(#[from] IndexError),
+}
+
+/// The parts of a passage a query may name, with their names in Dutch and English as `horizon
+/// passages` shows them.
+const PARTS: [(&str, &str); 5] = [
+    ("summary", "samenvatting"),
+    ("threat", "dreiging"),
+    ("resilience", "weerbaarheid"),
+    ("approach", "aanpak"),
+    ("other", "overig"),
+];
+
+/// Levenshtein automata builders by edit distance, with a transposition as one edit ("desinformatei").
+static AUTOMATA: LazyLock<[LevenshteinAutomatonBuilder; 3]> =
+    LazyLock::new(|| [0, 1, 2].map(|edits| LevenshteinAutomatonBuilder::new(edits, true)));
+
+/// A Levenshtein DFA as the automaton tantivy's term dictionary walks.
+struct Within(DFA);
+
+impl tantivy_fst::Automaton for Within {
+    type State = u32;
+
+    fn start(&self) -> u32 {
+        self.0.initial_state()
+    }
+
+    fn is_match(&self, state: &u32) -> bool {
+        matches!(self.0.distance(*state), Distance::Exact(_))
+    }
+
+    fn can_match(&self, state: &u32) -> bool {
+        *state != SINK_STATE
+    }
+
+    fn accept(&self, state: &u32, byte: u8) -> u32 {
+        self.0.transition(*state, byte)
+    }
+}
+
+/// `value` matched against `known` values (any case): the one it equals, else the one it is part of.
+fn resolve(
+    field: &'static str,
+    value: &str,
+    known: &[(String, String)],
+) -> Result<String, SearchError> {
+    let wanted = value.trim().to_lowercase();
+    let names = |found: &[&(String, String)]| {
+        found
+            .iter()
+            .map(|(_, shown)| format!("{shown:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let all: Vec<&(String, String)> = known.iter().collect();
+    if let Some((stored, _)) = known
+        .iter()
+        .find(|(stored, shown)| stored.to_lowercase() == wanted || shown.to_lowercase() == wanted)
+    {
+        return Ok(stored.clone());
+    }
+    let within: Vec<&(String, String)> = known
+        .iter()
+        .filter(|(stored, shown)| {
+            stored.to_lowercase().contains(&wanted) || shown.to_lowercase().contains(&wanted)
+        })
+        .collect();
+    match within.as_slice() {
+        [(stored, _)] => Ok(stored.clone()),
+        [] => Err(SearchError::UnknownValue {
+            field,
+            value: value.to_string(),
+            known: names(&all),
+        }),
+        _ => Err(SearchError::Ambiguous {
+            field,
+            value: value.to_string(),
+            matches: names(&within),
+        }),
+    }
 }
 
 impl HorizonIndex {
@@ -86,152 +229,673 @@ impl HorizonIndex {
             })
     }
 
-    /// The best `limit` passages for `text` within `filter`.
-    pub fn search(
-        &self,
-        text: &str,
-        filter: &Filter,
-        limit: usize,
-    ) -> Result<Vec<Hit>, SearchError> {
-        let tree = query::parse(text)?;
-        let matcher = self
-            .build(&tree)
-            .ok_or_else(|| SearchError::OnlyStopwords(text.to_string()))?;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, matcher.box_clone())];
-        let exact = |field, value: &str| -> (Occur, Box<dyn Query>) {
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(field, value),
-                    IndexRecordOption::Basic,
-                )),
-            )
+    /// The stored value a `field:value` of a query stands for.
+    fn field_value(&self, field: FieldName, value: &str) -> Result<String, SearchError> {
+        let pairs = |values: Vec<String>| -> Vec<(String, String)> {
+            let mut values = values;
+            values.sort();
+            values.dedup();
+            values.into_iter().map(|v| (v.clone(), v)).collect()
         };
+        let known: Vec<(String, String)> = match field {
+            FieldName::Edition => {
+                pairs(self.meta.editions.iter().map(|e| e.name.clone()).collect())
+            }
+            FieldName::Theme => self
+                .meta
+                .themes
+                .iter()
+                .map(|t| (t.id.clone(), t.label.clone()))
+                .collect(),
+            FieldName::Series => pairs(
+                self.meta
+                    .documents
+                    .iter()
+                    .map(|d| d.series.clone())
+                    .collect(),
+            ),
+            FieldName::Doc => pairs(self.meta.documents.iter().map(|d| d.id.clone()).collect()),
+            FieldName::Part => {
+                let wanted = value.trim().to_lowercase();
+                return PARTS
+                    .iter()
+                    .find(|(en, nl)| *en == wanted || *nl == wanted)
+                    .map(|(en, _)| en.to_string())
+                    .ok_or_else(|| SearchError::UnknownValue {
+                        field: "deel",
+                        value: value.to_string(),
+                        known: PARTS
+                            .iter()
+                            .map(|(en, nl)| format!("{nl} ({en})"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    });
+            }
+            FieldName::Date => unreachable!("dates are ranges"),
+        };
+        resolve(field.name(), value, &known)
+    }
+
+    fn field(&self, name: FieldName) -> Field {
+        match name {
+            FieldName::Edition => self.fields.edition,
+            FieldName::Theme => self.fields.theme,
+            FieldName::Series => self.fields.series,
+            FieldName::Doc => self.fields.doc,
+            FieldName::Part => self.fields.part,
+            FieldName::Date => self.fields.date,
+        }
+    }
+
+    /// The best `limit` passages for `text` within `filter`.
+    pub fn search(&self, text: &str, filter: &Filter, limit: usize) -> Result<Answer, SearchError> {
+        let mut tree = query::parse(text)?;
+        let mut filters = Vec::new();
         if let Some(edition) = &filter.edition {
-            clauses.push(exact(self.fields.edition, &self.resolve_edition(edition)?));
+            filters.push(Node::Field(FieldFilter::Is(
+                FieldName::Edition,
+                self.resolve_edition(edition)?,
+            )));
         }
         if let Some(theme) = &filter.theme {
-            clauses.push(exact(self.fields.theme, &self.resolve_theme(theme)?));
+            filters.push(Node::Field(FieldFilter::Is(
+                FieldName::Theme,
+                self.resolve_theme(theme)?,
+            )));
         }
-        let query = BooleanQuery::new(clauses);
+        if !filters.is_empty() {
+            tree = match tree {
+                Node::And(mut parts) => {
+                    parts.extend(filters);
+                    Node::And(parts)
+                }
+                other => Node::And(std::iter::once(other).chain(filters).collect()),
+            };
+        }
         let searcher = self.searcher();
-        let tantivy_err = |err: tantivy::TantivyError| {
+        let mut compiler = Compiler {
+            index: self,
+            searcher: &searcher,
+            notes: Vec::new(),
+            forms: Vec::new(),
+        };
+        let matcher = compiler
+            .compile(&tree)?
+            .ok_or_else(|| SearchError::OnlyStopwords(text.to_string()))?;
+        let mut answer = Answer::default();
+        let mut top = self.top(&searcher, &*matcher, limit)?;
+        let mut executed = matcher;
+        let mut missing_of: Vec<(String, Box<dyn Query>)> = Vec::new();
+        if top.is_empty() {
+            if let Some((partial, query, clauses)) = compiler.partial(&tree, limit)? {
+                top = self.top(&searcher, &*query, limit)?;
+                answer.partial = Some(partial);
+                executed = query;
+                missing_of = clauses;
+            }
+            answer.suggestions = compiler.suggestions(&tree)?;
+            if top.is_empty() {
+                compiler.outside_filters(&tree)?;
+            }
+        }
+        answer.notes = std::mem::take(&mut compiler.notes);
+        let snippets = self.snippets(&searcher, &*executed, &compiler.forms)?;
+        let mut found = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let mut missing = Vec::new();
+            for (shown, clause) in &missing_of {
+                if !self.holds(&searcher, &**clause, address)? {
+                    missing.push(shown.clone());
+                }
+            }
+            found.push((score, self.record(&searcher, address)?, missing));
+        }
+        // Equal scores are ordered by place in the corpus, so the same query always answers alike,
+        // however the writer's threads spread the passages over segments.
+        found.sort_by(|(sa, a, _), (sb, b, _)| {
+            sb.total_cmp(sa)
+                .then_with(|| (&a.doc, a.position).cmp(&(&b.doc, b.position)))
+        });
+        found.truncate(limit);
+        answer.hits = found
+            .into_iter()
+            .enumerate()
+            .map(|(rank, (score, record, missing))| Hit {
+                rank: rank + 1,
+                score,
+                snippet: snippet(&snippets, &record.text),
+                record,
+                missing,
+            })
+            .collect();
+        Ok(answer)
+    }
+
+    fn tantivy_err(&self, err: tantivy::TantivyError) -> SearchError {
+        SearchError::Index(IndexError::Damaged {
+            path: self.dir.clone(),
+            why: err.to_string(),
+        })
+    }
+
+    /// The best `limit` matches, and every match that ties with the last of them (up to
+    /// [`MAX_TIES`], so a query that only filters does not fetch the whole corpus).
+    fn top(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        limit: usize,
+    ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut wanted = limit.saturating_mul(2).saturating_add(8);
+        loop {
+            let top = searcher
+                .search(query, &TopDocs::with_limit(wanted).order_by_score())
+                .map_err(|err| self.tantivy_err(err))?;
+            let cut_ties = top.len() == wanted && top[wanted - 1].0 == top[limit - 1].0;
+            if !cut_ties || wanted >= MAX_TIES.max(limit) {
+                return Ok(top);
+            }
+            wanted = wanted.saturating_mul(2).min(MAX_TIES.max(limit));
+        }
+    }
+
+    /// Whether the passage at `address` matches `query`.
+    fn holds(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        address: DocAddress,
+    ) -> Result<bool, SearchError> {
+        let weight = query
+            .weight(EnableScoring::disabled_from_searcher(searcher))
+            .map_err(|err| self.tantivy_err(err))?;
+        let segment = searcher.segment_reader(address.segment_ord);
+        let mut scorer = weight
+            .scorer(segment, 1.0)
+            .map_err(|err| self.tantivy_err(err))?;
+        // A fresh scorer stands on its first match, which may lie past the passage already.
+        let doc = if scorer.doc() < address.doc_id {
+            scorer.seek(address.doc_id)
+        } else {
+            scorer.doc()
+        };
+        Ok(doc != TERMINATED && doc == address.doc_id)
+    }
+
+    /// The snippet maker for a query: its own terms in the text, and the words its prefixes and
+    /// fuzzy words stood for, analysed into the text's terms.
+    fn snippets(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        forms: &[String],
+    ) -> Result<SnippetGenerator, SearchError> {
+        let field = self.fields.text;
+        let mut terms: BTreeMap<String, f32> = BTreeMap::new();
+        let mut analyzer = self.analyzer.clone();
+        let mut wanted: Vec<Term> = Vec::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                wanted.push(term.clone());
+            }
+        });
+        for form in forms {
+            let mut stream = analyzer.token_stream(form);
+            if let Some(token) = stream.next() {
+                wanted.push(Term::from_field_text(field, &token.text));
+            }
+        }
+        for term in wanted {
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                continue;
+            };
+            let doc_freq = searcher
+                .doc_freq(&term)
+                .map_err(|err| self.tantivy_err(err))?;
+            if doc_freq > 0 {
+                terms.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
+            }
+        }
+        Ok(SnippetGenerator::new(
+            terms,
+            self.analyzer.clone(),
+            field,
+            SNIPPET_CHARS,
+        ))
+    }
+
+    /// Every word form in the index that `keep` accepts, with the passages it is in, walking the
+    /// term dictionary of each segment with `automaton` (or the range `from..to` of forms).
+    fn forms_where<A>(
+        &self,
+        searcher: &Searcher,
+        automaton: impl Fn() -> A,
+        range: Option<(&[u8], &[u8])>,
+    ) -> Result<HashMap<String, u64>, SearchError>
+    where
+        A: tantivy_fst::Automaton,
+        A::State: Clone,
+    {
+        let mut found: HashMap<String, u64> = HashMap::new();
+        let io_err = |err: std::io::Error| {
             SearchError::Index(IndexError::Damaged {
                 path: self.dir.clone(),
                 why: err.to_string(),
             })
         };
-        let top = self.top(&searcher, &query, limit).map_err(tantivy_err)?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*matcher, self.fields.text)
-            .map_err(tantivy_err)?;
-        snippets.set_max_num_chars(SNIPPET_CHARS);
-        let mut found = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            found.push((score, self.record(&searcher, address)?));
-        }
-        // Equal scores are ordered by place in the corpus, so the same query always answers alike,
-        // however the writer's threads spread the passages over segments.
-        found.sort_by(|(sa, a), (sb, b)| {
-            sb.total_cmp(sa)
-                .then_with(|| (&a.doc, a.position).cmp(&(&b.doc, b.position)))
-        });
-        found.truncate(limit);
-        let hits = found
-            .into_iter()
-            .enumerate()
-            .map(|(rank, (score, record))| Hit {
-                rank: rank + 1,
-                score,
-                snippet: snippet(&snippets, &record.text),
-                record,
-            })
-            .collect();
-        Ok(hits)
-    }
-
-    /// The best `limit` matches, and every match that ties with the last of them.
-    fn top(
-        &self,
-        searcher: &tantivy::Searcher,
-        query: &dyn Query,
-        limit: usize,
-    ) -> tantivy::Result<Vec<(f32, tantivy::DocAddress)>> {
-        let mut wanted = limit.saturating_mul(2).saturating_add(8);
-        loop {
-            let top = searcher.search(query, &TopDocs::with_limit(wanted).order_by_score())?;
-            let cut_ties = top.len() == wanted && top[wanted - 1].0 == top[limit - 1].0;
-            if !cut_ties {
-                return Ok(top);
+        for segment in searcher.segment_readers() {
+            let inverted = segment
+                .inverted_index(self.fields.forms)
+                .map_err(|err| self.tantivy_err(err))?;
+            let terms = inverted.terms();
+            let mut builder = terms.search(automaton());
+            if let Some((from, to)) = range {
+                builder = builder.ge(from).lt(to);
             }
-            wanted = wanted.saturating_mul(2);
+            let mut stream = builder.into_stream().map_err(io_err)?;
+            while stream.advance() {
+                if let Ok(form) = std::str::from_utf8(stream.key()) {
+                    *found.entry(form.to_string()).or_insert(0) +=
+                        u64::from(stream.value().doc_freq);
+                }
+            }
         }
+        Ok(found)
     }
+}
 
-    /// The tantivy query for a parsed tree; `None` where nothing searchable is left (only stop words).
-    fn build(&self, node: &Node) -> Option<Box<dyn Query>> {
-        match node {
-            Node::Word(text) | Node::Phrase(text) => self.words(text),
+/// Turns a parsed query into tantivy's, remembering what the user should be told.
+struct Compiler<'a> {
+    index: &'a HorizonIndex,
+    searcher: &'a Searcher,
+    notes: Vec<String>,
+    /// The word forms prefixes and fuzzy words stood for, to highlight them.
+    forms: Vec<String>,
+}
+
+impl Compiler<'_> {
+    /// The tantivy query for a tree; `None` where nothing searchable is left (only stop words).
+    fn compile(&mut self, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
+        Ok(match node {
+            Node::Word(text) => self.words(text, 0),
+            Node::Phrase { text, slop: 0 } => self.words(text, 0),
+            Node::Phrase { text, slop } => self.near_words(text, *slop),
+            Node::Prefix(stem) => Some(self.prefix(stem)?),
+            Node::Fuzzy { word, edits } => Some(self.fuzzy(word, *edits)?),
+            Node::Field(filter) => Some(self.filter(filter)?),
             Node::And(parts) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for part in parts {
                     match part {
                         Node::Not(inner) => {
-                            clauses.extend(self.build(inner).map(|q| (Occur::MustNot, q)))
+                            clauses.extend(self.compile(inner)?.map(|q| (Occur::MustNot, q)))
                         }
-                        other => clauses.extend(self.build(other).map(|q| (Occur::Must, q))),
+                        other => clauses.extend(self.compile(other)?.map(|q| (Occur::Must, q))),
                     }
                 }
                 if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
                     if clauses.is_empty() {
-                        return None;
+                        return Ok(None);
                     }
                     clauses.push((Occur::Must, Box::new(AllQuery)));
                 }
                 Some(Box::new(BooleanQuery::new(clauses)))
             }
             Node::Or(parts) => {
-                let clauses: Vec<(Occur, Box<dyn Query>)> = parts
-                    .iter()
-                    .filter_map(|part| self.build(part).map(|q| (Occur::Should, q)))
-                    .collect();
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for part in parts {
+                    clauses.extend(self.compile(part)?.map(|q| (Occur::Should, q)));
+                }
                 (!clauses.is_empty())
                     .then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
             }
-            Node::Not(inner) => {
-                let excluded = self.build(inner)?;
-                Some(Box::new(BooleanQuery::new(vec![
+            Node::Not(inner) => match self.compile(inner)? {
+                Some(excluded) => Some(Box::new(BooleanQuery::new(vec![
                     (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
                     (Occur::MustNot, excluded),
-                ])))
-            }
-        }
+                ]))),
+                None => None,
+            },
+        })
     }
 
     /// A word or phrase through the index's analyzer: one term, or a phrase of terms at their
     /// positions. Only the first term at a position counts: the word as typed, not the compound parts
     /// or expansions the analyzer adds beside it, which are there for the index side.
-    fn words(&self, text: &str) -> Option<Box<dyn Query>> {
-        let mut analyzer = self.analyzer.clone();
+    ///
+    /// A word joined to a number by a hyphen ("F-16", "Covid-19") is searched as the joined term the
+    /// analyzer adds for it ("f16"), which only text with the hyphen or none has: as two terms it
+    /// would also find "f 16 000", an amount in guilders.
+    fn words(&self, text: &str, slop: u32) -> Option<Box<dyn Query>> {
+        let mut analyzer = self.index.analyzer.clone();
         let mut stream = analyzer.token_stream(text);
-        let mut terms: Vec<(usize, Term)> = Vec::new();
-        let mut first_position = None;
-        let mut last_position = None;
+        // The terms at each position, the word as typed first.
+        let mut positions: Vec<(usize, Vec<String>)> = Vec::new();
         while let Some(token) = stream.next() {
-            if last_position == Some(token.position) {
-                continue;
+            match positions.last_mut() {
+                Some((position, terms)) if *position == token.position => {
+                    terms.push(token.text.clone())
+                }
+                _ => positions.push((token.position, vec![token.text.clone()])),
             }
-            last_position = Some(token.position);
-            let first = *first_position.get_or_insert(token.position);
+        }
+        let first = positions.first().map_or(0, |(p, _)| *p);
+        let mut terms: Vec<(usize, Term)> = Vec::new();
+        let mut i = 0;
+        while i < positions.len() {
+            let (position, here) = &positions[i];
+            let joined = positions.get(i + 1).and_then(|(next_position, next)| {
+                let candidate = format!("{}{}", here[0], next[0]);
+                (*next_position == position + 1 && here[1..].contains(&candidate))
+                    .then_some(candidate)
+            });
+            let (term, step) = match joined {
+                Some(joined) => (joined, 2),
+                None => (here[0].clone(), 1),
+            };
             terms.push((
-                token.position - first,
-                Term::from_field_text(self.fields.text, &token.text),
+                position - first,
+                Term::from_field_text(self.index.fields.text, &term),
             ));
+            i += step;
         }
         if terms.len() == 1 {
             let (_, term) = terms.pop()?;
             return Some(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
         }
-        (!terms.is_empty()).then(|| Box::new(PhraseQuery::new_with_offset(terms)) as Box<dyn Query>)
+        (!terms.is_empty())
+            .then(|| Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)) as Box<dyn Query>)
+    }
+
+    /// Words within `slop` words of each other in any order: tantivy's sloppy phrase holds to the
+    /// order typed (a swap costs two), so each order of up to [`MAX_NEAR_ORDERS`] words is a phrase
+    /// of its own.
+    fn near_words(&self, text: &str, slop: u32) -> Option<Box<dyn Query>> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() > MAX_NEAR_ORDERS {
+            return self.words(text, slop);
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for order in orders(words.len()) {
+            let phrase: Vec<&str> = order.iter().map(|&i| words[i]).collect();
+            clauses.extend(
+                self.words(&phrase.join(" "), slop)
+                    .map(|q| (Occur::Should, q)),
+            );
+        }
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
+
+    /// Word forms as BM25 terms of the forms field, each with its weight; nothing if there are none.
+    fn any_of(&mut self, forms: Vec<(String, f32)>) -> Box<dyn Query> {
+        if forms.is_empty() {
+            return Box::new(EmptyQuery);
+        }
+        let clauses = forms
+            .into_iter()
+            .map(|(form, weight)| {
+                let term = TermQuery::new(
+                    Term::from_field_text(self.index.fields.forms, &form),
+                    IndexRecordOption::WithFreqs,
+                );
+                self.forms.push(form);
+                let query: Box<dyn Query> = if weight == 1.0 {
+                    Box::new(term)
+                } else {
+                    Box::new(BoostQuery::new(Box::new(term), weight))
+                };
+                (Occur::Should, query)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// `terror*`: the words of the index that start so, the most frequent first.
+    fn prefix(&mut self, stem: &str) -> Result<Box<dyn Query>, SearchError> {
+        let from = FormsTokenizer::form(stem);
+        let mut to = from.clone().into_bytes();
+        // No UTF-8 byte is 0xFF: everything that starts with `from` sorts before this.
+        to.push(0xFF);
+        let found = self.index.forms_where(
+            self.searcher,
+            || tantivy_fst::automaton::AlwaysMatch,
+            Some((from.as_bytes(), &to)),
+        )?;
+        let mut forms: Vec<(String, u64)> = found.into_iter().collect();
+        forms.sort_by(|(a, da), (b, db)| db.cmp(da).then_with(|| a.cmp(b)));
+        if forms.len() > MAX_PREFIX_WORDS {
+            self.notes.push(format!(
+                "{stem}* stands for {} words; the {MAX_PREFIX_WORDS} most frequent are searched (type more letters to narrow it)",
+                forms.len()
+            ));
+            forms.truncate(MAX_PREFIX_WORDS);
+        }
+        Ok(self.any_of(forms.into_iter().map(|(f, _)| (f, 1.0)).collect()))
+    }
+
+    /// `desinformatei~1`: the words of the index within so many edits, nearer ones weighing more.
+    fn fuzzy(&mut self, word: &str, edits: u8) -> Result<Box<dyn Query>, SearchError> {
+        let mut near = self.near(word, edits)?;
+        if near.len() > MAX_FUZZY_WORDS {
+            self.notes.push(format!(
+                "{word}~{edits} stands for {} words; the {MAX_FUZZY_WORDS} nearest and most frequent are searched",
+                near.len()
+            ));
+            near.truncate(MAX_FUZZY_WORDS);
+        }
+        Ok(self.any_of(
+            near.into_iter()
+                .map(|(form, distance, _)| (form, 1.0 / f32::from(1 + distance).powi(2)))
+                .collect(),
+        ))
+    }
+
+    /// The word forms of the index within `edits` of `word`: nearest first, then most frequent.
+    fn near(&self, word: &str, edits: u8) -> Result<Vec<(String, u8, u64)>, SearchError> {
+        let form = FormsTokenizer::form(word);
+        let builder = &AUTOMATA[usize::from(edits.min(query::MAX_EDITS))];
+        let dfa = builder.build_dfa(&form);
+        let found =
+            self.index
+                .forms_where(self.searcher, || Within(builder.build_dfa(&form)), None)?;
+        let mut near: Vec<(String, u8, u64)> = found
+            .into_iter()
+            .filter_map(|(candidate, docs)| match dfa.eval(&candidate) {
+                Distance::Exact(d) => Some((candidate, d, docs)),
+                Distance::AtLeast(_) => None,
+            })
+            .collect();
+        near.sort_by(|(a, da, na), (b, db, nb)| da.cmp(db).then(nb.cmp(na)).then_with(|| a.cmp(b)));
+        Ok(near)
+    }
+
+    /// `editie:2019`, `datum:2019..2021`: a filter that does not change the score.
+    fn filter(&mut self, filter: &FieldFilter) -> Result<Box<dyn Query>, SearchError> {
+        let query: Box<dyn Query> = match filter {
+            FieldFilter::Is(name, value) => {
+                let stored = self.index.field_value(*name, value)?;
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.index.field(*name), &stored),
+                    IndexRecordOption::Basic,
+                ))
+            }
+            FieldFilter::Dates { from, to } => {
+                let field = self.index.fields.date;
+                let lower = from.as_ref().map_or(Bound::Unbounded, |d| {
+                    Bound::Included(Term::from_field_text(field, d))
+                });
+                // "2021" as the end takes in every date of 2021: anything that starts with it.
+                let upper = to.as_ref().map_or(Bound::Unbounded, |d| {
+                    Bound::Excluded(Term::from_field_text(field, &format!("{d}\u{10FFFF}")))
+                });
+                Box::new(RangeQuery::new(lower, upper))
+            }
+        };
+        Ok(Box::new(ConstScoreQuery::new(query, 0.0)))
+    }
+
+    /// When a query of several required words has no passage holding them all: the passages that
+    /// hold the most of them, with the words each clause stands for to tell which are missing.
+    #[allow(clippy::type_complexity)]
+    fn partial(
+        &mut self,
+        tree: &Node,
+        limit: usize,
+    ) -> Result<Option<(Partial, Box<dyn Query>, Vec<(String, Box<dyn Query>)>)>, SearchError> {
+        let Node::And(parts) = tree else {
+            return Ok(None);
+        };
+        let mut fixed: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut words: Vec<(String, Box<dyn Query>)> = Vec::new();
+        for part in parts {
+            match part {
+                Node::Not(inner) => fixed.extend(self.compile(inner)?.map(|q| (Occur::MustNot, q))),
+                Node::Field(_) => fixed.extend(self.compile(part)?.map(|q| (Occur::Must, q))),
+                other => {
+                    if let Some(query) = self.compile(other)? {
+                        words.push((shown(other), query));
+                    }
+                }
+            }
+        }
+        let of = words.len();
+        for holds in (1..of).rev() {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                fixed.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+            clauses.extend(words.iter().map(|(_, q)| (Occur::Should, q.box_clone())));
+            let query = BooleanQuery::with_minimum_required_clauses(clauses, holds);
+            let count = self
+                .searcher
+                .search(&query, &Count)
+                .map_err(|err| self.index.tantivy_err(err))?;
+            if count > 0 && limit > 0 {
+                return Ok(Some((Partial { holds, of }, Box::new(query), words)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// When filters leave nothing: how many passages the words match without them.
+    fn outside_filters(&mut self, tree: &Node) -> Result<(), SearchError> {
+        let Node::And(parts) = tree else {
+            return Ok(());
+        };
+        let (filters, words): (Vec<&Node>, Vec<&Node>) =
+            parts.iter().partition(|p| matches!(p, Node::Field(_)));
+        if filters.is_empty() || words.is_empty() {
+            return Ok(());
+        }
+        let words_shown = words.iter().map(|w| shown(w)).collect::<Vec<_>>().join(" ");
+        let unfiltered = Node::And(words.into_iter().cloned().collect());
+        let Some(query) = self.compile(&unfiltered)? else {
+            return Ok(());
+        };
+        let count = self
+            .searcher
+            .search(&*query, &Count)
+            .map_err(|err| self.index.tantivy_err(err))?;
+        if count > 0 {
+            self.notes.push(format!(
+                "{count} passages match {words_shown:?} outside {}",
+                filters.into_iter().map(shown).collect::<Vec<_>>().join(" ")
+            ));
+        }
+        Ok(())
+    }
+
+    /// "bedoelde u": for each word of the query that no passage holds, the nearest words that some do.
+    fn suggestions(&mut self, tree: &Node) -> Result<Vec<Suggestion>, SearchError> {
+        let mut words = Vec::new();
+        collect_words(tree, &mut words);
+        let mut out: Vec<Suggestion> = Vec::new();
+        for word in words {
+            if out.iter().any(|s| s.word == word) {
+                continue;
+            }
+            let Some(query) = self.words(&word, 0) else {
+                continue;
+            };
+            let count = self
+                .searcher
+                .search(&*query, &Count)
+                .map_err(|err| self.index.tantivy_err(err))?;
+            if count > 0 {
+                continue;
+            }
+            let form = FormsTokenizer::form(&word);
+            // As Elasticsearch's AUTO fuzziness: two edits from a short word reach too many others.
+            let edits = match form.chars().count() {
+                0..=2 => continue,
+                3..=5 => 1,
+                _ => query::MAX_EDITS,
+            };
+            let instead: Vec<String> = self
+                .near(&word, edits)?
+                .into_iter()
+                .filter(|(candidate, _, _)| *candidate != form)
+                .take(SUGGESTIONS)
+                .map(|(candidate, _, _)| candidate)
+                .collect();
+            if !instead.is_empty() {
+                out.push(Suggestion { word, instead });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Every order of `n` items (n! of them).
+fn orders(n: usize) -> Vec<Vec<usize>> {
+    if n == 0 {
+        return vec![Vec::new()];
+    }
+    let mut out = Vec::new();
+    for shorter in orders(n - 1) {
+        for at in 0..=shorter.len() {
+            let mut order = shorter.clone();
+            order.insert(at, n - 1);
+            out.push(order);
+        }
+    }
+    out
+}
+
+/// The single words of a query (not phrases, prefixes or fuzzy words), in order.
+fn collect_words(node: &Node, out: &mut Vec<String>) {
+    match node {
+        Node::Word(word) if word.chars().all(char::is_alphabetic) => out.push(word.clone()),
+        Node::And(parts) | Node::Or(parts) => parts.iter().for_each(|p| collect_words(p, out)),
+        _ => {}
+    }
+}
+
+/// A part of a query as the user would write it, to name what a passage lacks.
+fn shown(node: &Node) -> String {
+    match node {
+        Node::Word(word) => word.clone(),
+        Node::Phrase { text, slop: 0 } => format!("\"{text}\""),
+        Node::Phrase { text, slop } => format!("\"{text}\"~{slop}"),
+        Node::Prefix(stem) => format!("{stem}*"),
+        Node::Fuzzy { word, edits } => format!("{word}~{edits}"),
+        Node::Field(FieldFilter::Is(name, value)) => format!("{}:{value}", name.name()),
+        Node::Field(FieldFilter::Dates { from, to }) => format!(
+            "datum:{}..{}",
+            from.as_deref().unwrap_or(""),
+            to.as_deref().unwrap_or("")
+        ),
+        Node::And(parts) => format!(
+            "({})",
+            parts.iter().map(shown).collect::<Vec<_>>().join(" ")
+        ),
+        Node::Or(parts) => format!(
+            "({})",
+            parts.iter().map(shown).collect::<Vec<_>>().join(" OR ")
+        ),
+        Node::Not(inner) => format!("NOT {}", shown(inner)),
     }
 }
 

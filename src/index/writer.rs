@@ -101,6 +101,10 @@ impl IndexBuilder {
         index
             .tokenizers()
             .register(analyzer.name(), analyzer.build(stopwords));
+        index.tokenizers().register(
+            crate::analysis::FORMS,
+            crate::analysis::FormsTokenizer::default(),
+        );
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         let threads = cores.min(memory / MIN_MEMORY_PER_THREAD).max(1);
         let writer: IndexWriter<TantivyDocument> = index

@@ -4,10 +4,18 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
+use tempfile::TempDir;
+
+pub const SEED_DOC: &str = "nvs-midterm-review-2021";
+pub const SEED_EDITION: &str = "NVS midterm review 2021";
+
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
 
 pub fn horizon(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_horizon"))
@@ -23,6 +31,43 @@ pub fn stdout(out: &Output) -> String {
 
 pub fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A fresh index of the real corpus in its own temporary folder.
+pub struct Indexed {
+    pub _dir: TempDir,
+    pub index: String,
+}
+
+pub fn ingest_real_corpus() -> Indexed {
+    let dir = TempDir::new().unwrap();
+    let index = dir.path().join("index").display().to_string();
+    let corpus = corpus_dir().display().to_string();
+    let out = horizon(&["ingest", &corpus, "--index", &index]);
+    assert!(out.status.success(), "ingest failed:\n{}", stderr(&out));
+    // What ingest says on standard error is horizon's own, each line marked as such: no stray
+    // output (timers once slipped into a commit).
+    let said = stderr(&out);
+    assert!(said.lines().all(|l| l.starts_with("horizon: ")), "{said}");
+    Indexed { _dir: dir, index }
+}
+
+pub fn json(out: &Output) -> Value {
+    assert!(out.status.success(), "command failed:\n{}", stderr(out));
+    serde_json::from_str(&stdout(out)).expect("stdout is JSON")
+}
+
+pub fn search_json(index: &str, query: &str, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["search", query, "--index", index, "--format", "json"];
+    args.extend_from_slice(extra);
+    json(&horizon(&args))
+        .as_array()
+        .expect("an array of hits")
+        .clone()
+}
+
+pub fn lower_text(hit: &Value) -> String {
+    hit["text"].as_str().unwrap().to_lowercase()
 }
 
 /// Every passage of an index, as JSON objects.
