@@ -18,100 +18,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use horizon::index::{Filter, HorizonIndex};
 use serde_json::Value;
+
+#[path = "common/queries.rs"]
+mod queries;
 
 const LAWS: &str = "../shared/corpora/nl-laws";
 /// Ingests of each corpus (but the largest) per analyzer; the fastest counts.
 const RUNS: usize = 3;
 const PAPERS: &str = "../shared/corpora/sgd-kamerstukken.jsonl";
 
-const WORDS: [&str; 40] = [
-    "veiligheid",
-    "dreiging",
-    "terrorisme",
-    "spionage",
-    "criminaliteit",
-    "overstroming",
-    "klimaat",
-    "pandemie",
-    "defensie",
-    "minister",
-    "belasting",
-    "gemeente",
-    "rechter",
-    "subsidie",
-    "wet",
-    "verordening",
-    "toezicht",
-    "politie",
-    "grens",
-    "water",
-    "dijk",
-    "oorlog",
-    "vrede",
-    "handel",
-    "onderwijs",
-    "zorg",
-    "infectieziekten",
-    "ondermijning",
-    "weerbaarheid",
-    "cyberaanvallen",
-    "Rusland",
-    "China",
-    "NAVO",
-    "Europese",
-    "inlichtingen",
-    "vaccinatie",
-    "drugs",
-    "extremisme",
-    "polarisatie",
-    "crisis",
-];
-const PHRASES: [&str; 20] = [
-    "\"nationale veiligheid\"",
-    "\"vitale infrastructuur\"",
-    "\"openbare orde\"",
-    "\"Tweede Kamer\"",
-    "\"Europese Unie\"",
-    "\"de minister van\"",
-    "\"ter uitvoering van\"",
-    "\"in werking\"",
-    "\"het Rijk\"",
-    "\"sociale zekerheid\"",
-    "\"digitale veiligheid\"",
-    "\"statelijke actoren\"",
-    "\"georganiseerde criminaliteit\"",
-    "\"extreem weer\"",
-    "\"bij algemene maatregel\"",
-    "\"artikel 1\"",
-    "\"de Staten-Generaal\"",
-    "\"ruimtelijke ordening\"",
-    "\"de Kroon\"",
-    "\"economische veiligheid\"",
-];
-const BOOLEAN: [&str; 20] = [
-    "Rusland OR China",
-    "terrorisme AND NOT jihadisme",
-    "(dijk OR water) veiligheid",
-    "minister -financiën",
-    "politie OR marechaussee",
-    "defensie NAVO",
-    "klimaat OR droogte",
-    "\"openbare orde\" burgemeester",
-    "belasting NOT accijns",
-    "(spionage OR sabotage) dreiging",
-    "wet OR besluit",
-    "gemeente provincie",
-    "grens douane",
-    "zorg NOT onderwijs",
-    "handel OR export",
-    "rechter OR tribunaal",
-    "crisis beheersing",
-    "vaccinatie OR virus",
-    "drugs criminaliteit",
-    "Europese OR Europa",
-];
 
 struct Run {
     megabytes: f64,
@@ -198,19 +114,9 @@ fn main() {
         }
     }
     println!();
-    println!(
-        "{:<22} {:>8} {:>10} {:>10} {:>10} {:>10}",
-        "queries on", "queries", "cold p50", "cold p99", "warm p50", "warm p99"
-    );
+    queries::print_header();
     for (name, index) in searched {
-        let (cold, warm, count) = latencies(&index);
-        println!(
-            "{name:<22} {count:>8} {:>8.2}ms {:>8.2}ms {:>8.2}ms {:>8.2}ms",
-            percentile(&cold, 0.5),
-            percentile(&cold, 0.99),
-            percentile(&warm, 0.5),
-            percentile(&warm, 0.99)
-        );
+        queries::report(&name, &index);
     }
 }
 
@@ -299,54 +205,4 @@ fn size(path: &Path) -> u64 {
     std::fs::read_dir(path)
         .map(|entries| entries.flatten().map(|e| size(&e.path())).sum())
         .unwrap_or(0)
-}
-
-/// Cold and warm latencies in milliseconds, per query.
-fn latencies(index: &Path) -> (Vec<f64>, Vec<f64>, usize) {
-    let opened = HorizonIndex::open(index).expect("the index opens");
-    let editions: Vec<String> = opened
-        .meta
-        .editions
-        .iter()
-        .map(|e| e.name.clone())
-        .collect();
-    let mut queries: Vec<(String, Filter)> = Vec::new();
-    for q in WORDS.iter().chain(&PHRASES).chain(&BOOLEAN) {
-        queries.push((q.to_string(), Filter::default()));
-    }
-    for (i, q) in WORDS.iter().take(40).enumerate() {
-        let edition = editions[i % editions.len()].clone();
-        queries.push((
-            q.to_string(),
-            Filter {
-                edition: Some(edition),
-                theme: None,
-            },
-        ));
-    }
-    let mut cold = Vec::new();
-    let mut warm = Vec::new();
-    for (query, filter) in &queries {
-        let fresh = HorizonIndex::open(index).expect("the index opens");
-        let started = Instant::now();
-        let _ = fresh.search(query, filter, 10);
-        cold.push(started.elapsed().as_secs_f64() * 1000.0);
-        let mut runs: Vec<f64> = (0..5)
-            .map(|_| {
-                let started = Instant::now();
-                let _ = fresh.search(query, filter, 10);
-                started.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect();
-        runs.sort_by(f64::total_cmp);
-        warm.push(runs[2]);
-    }
-    (cold, warm, queries.len())
-}
-
-fn percentile(values: &[f64], p: f64) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[at]
 }

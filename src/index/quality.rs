@@ -6,6 +6,16 @@ use std::path::{Path, PathBuf};
 use super::reader::HorizonIndex;
 use super::search::SearchError;
 
+/// A quality set: its queries and the corpus they search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuerySet {
+    /// The file name without `.tsv`.
+    pub name: String,
+    /// What the `# corpus:` line names; empty when the set has none.
+    pub corpus: Vec<PathBuf>,
+    pub cases: Vec<QueryCase>,
+}
+
 /// One query of a quality set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryCase {
@@ -31,8 +41,31 @@ pub enum QualityError {
     Empty(PathBuf),
 }
 
-/// Reads a tab-separated query set with the header `id, phenomenon, query, quote`.
-pub fn read_cases(path: &Path) -> Result<Vec<QueryCase>, QualityError> {
+/// Reads a query set: its cases, and the paths of a `# corpus: PATH ...` line.
+pub fn read_set(path: &Path) -> Result<QuerySet, QualityError> {
+    let cases = read_cases(path)?;
+    let text = std::fs::read_to_string(path).map_err(|source| QualityError::Read {
+        path: path.to_path_buf(),
+        source: source.into(),
+    })?;
+    let corpus = text
+        .lines()
+        .find_map(|line| line.strip_prefix("# corpus:"))
+        .map(|paths| paths.split_whitespace().map(PathBuf::from).collect())
+        .unwrap_or_default();
+    let name = path
+        .file_stem()
+        .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
+    Ok(QuerySet {
+        name,
+        corpus,
+        cases,
+    })
+}
+
+/// Reads a tab-separated query set with the header `id, phenomenon, query, quote`; lines that
+/// start with `#` are comments.
+fn read_cases(path: &Path) -> Result<Vec<QueryCase>, QualityError> {
     let read_err = |source| QualityError::Read {
         path: path.to_path_buf(),
         source,
@@ -40,6 +73,7 @@ pub fn read_cases(path: &Path) -> Result<Vec<QueryCase>, QualityError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b'\t')
         .quoting(false)
+        .comment(Some(b'#'))
         .flexible(true)
         .from_path(path)
         .map_err(read_err)?;
