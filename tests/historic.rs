@@ -42,7 +42,8 @@ fn measure_on_the_papers() {
                 words += 1;
                 let written = &paragraph.text()[word.start..word.end];
                 let from = paragraph.mapped.source_offset(word.start);
-                let source = text.get(from..from + written.len() + 1).unwrap_or("");
+                let to = paragraph.mapped.source_offset(word.end - 1) + 1;
+                let source = text.get(from..to).unwrap_or("");
                 let mut fired: Vec<(String, String)> = word
                     .rules
                     .iter()
@@ -52,7 +53,8 @@ fn measure_on_the_papers() {
                         (rule.to_string(), format!("{written} -> {detail}"))
                     })
                     .collect();
-                if source.contains('-') && !written.contains('-') {
+                // A hyphen the repair stage dropped inside a line, not at a line end.
+                if source.contains('-') && !source.contains('\n') && !written.contains('-') {
                     fired.push(("OCR hyphen joined (repair)".into(), source.to_string()));
                 }
                 for (rule, detail) in fired {

@@ -5,10 +5,13 @@
 //! half, besides the halves: "alcoholgehalte" finds "alcohol-gehalte", and "alimentatieduur" (by its
 //! compound parts, alimentatie and duur) finds the broken word.
 
+use super::ellipsis::JOINERS;
+
 /// Whether `words[i]` is joined by a hyphen, and nothing else, to the next word, both of letters,
 /// the rest of both in lower case: a capital after a hyphen starts a name ("Noord-Holland"), an
 /// acronym before one is kept apart by the spelling ("EU-grondgebied"), and a digit makes a number
-/// ("Covid-19", indexed as "covid19" by the analyzer's own rule).
+/// ("Covid-19", indexed as "covid19" by the analyzer's own rule). Nor is the first half of an
+/// elliptical compound whose space OCR lost ("consumptie-en investeringsgoederen").
 pub fn joins_next(text: &str, words: &[(usize, &str)], i: usize) -> bool {
     let (offset, word) = words[i];
     let Some(&(next_offset, next)) = words.get(i + 1) else {
@@ -18,6 +21,7 @@ pub fn joins_next(text: &str, words: &[(usize, &str)], i: usize) -> bool {
     text[hyphen..].starts_with('-')
         && next_offset == hyphen + 1
         && next.chars().all(char::is_lowercase)
+        && !JOINERS.contains(&next)
         && word.chars().next().is_some_and(char::is_alphabetic)
         && word.chars().skip(1).all(char::is_lowercase)
 }
@@ -55,5 +59,7 @@ mod tests {
         assert!(joined("Covid-19").is_empty());
         assert!(joined("links- en rechtsextremisme").is_empty());
         assert!(joined("bewoners - en bezoekers").is_empty());
+        // "de consumptie-en investeringsgoederen" (the papers, 1970s).
+        assert!(joined("de consumptie-en investeringsgoederen").is_empty());
     }
 }

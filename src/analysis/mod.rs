@@ -585,6 +585,137 @@ mod tests {
         );
     }
 
+    /// Whether a search for `query` (its first term at each position) finds a word of `text`.
+    fn finds(query: &str, text: &str) -> bool {
+        first_terms(query).iter().all(|term| has(text, term))
+    }
+
+    #[test]
+    fn old_spelling_is_found_by_todays() {
+        // Lines of the OCR'd papers (sgd-kamerstukken), as written.
+        let lines = [
+            (
+                "mensen",
+                "vielen op bevel van hen op die ongelukkige menschen aan",
+            ),
+            (
+                "buitenlandse zaken",
+                "Is ingekomen eene missive van den Minister van Buitenlandsche Zaken,",
+            ),
+            (
+                "lopen",
+                "tot de kansen welke de aannemer zelf moet loopen, en",
+            ),
+            ("groot", "aan groote bedenkingen onderworpen te zijn"),
+            (
+                "telegrafie",
+                "De artikelen der afdeeling telegraphie, 198, 199",
+            ),
+            (
+                "praktische",
+                "van de flesschen practische moeilijkheden ondervond",
+            ),
+            ("productie", "en zoetwaterproduktie onmogelijk maken?"),
+        ];
+        for (query, line) in lines {
+            assert!(finds(query, line), "{query:?} must find {line:?}");
+        }
+        // And also the old spelling itself, at the old word's position.
+        assert!(finds("menschen", lines[0].1));
+        let seen = seen("die ongelukkige menschen aan");
+        let modern = &first_terms("mensen")[0];
+        assert!(seen
+            .iter()
+            .any(|(t, p, w)| t == modern && *p == 2 && w == "menschen"));
+        // "fotografie" for "photographie", as the 1954 list spells it.
+        assert!(finds("fotografie", "de photographie van"));
+    }
+
+    #[test]
+    fn todays_spelling_gets_no_old_terms() {
+        // "Nu het niet meer om technische harmonisatie gaat": -isch stays, and nothing is added.
+        for word in [
+            "technische",
+            "logisch",
+            "praktisch",
+            "tweede",
+            "vooral",
+            "productie",
+        ] {
+            assert_eq!(
+                analyzer().terms(word).len(),
+                first_terms(word).len() + compounds_of(word),
+                "{word}"
+            );
+        }
+        assert!(!has("technische", "techniss"));
+    }
+
+    fn compounds_of(word: &str) -> usize {
+        compounds::split(word).map_or(0, |p| p.len())
+    }
+
+    #[test]
+    fn dotted_acronyms_are_one_word() {
+        // "dat hij tot 1940 lid was geweest van de N.S.B. Bij het nadere onderzoek" (the papers).
+        let line = "lid was geweest van de N.S.B. Bij het nadere onderzoek";
+        assert!(finds("NSB", line));
+        assert!(finds("N.S.B.", "de NSB"));
+        assert_eq!(first_terms("N.S.B."), first_terms("NSB"));
+        assert!(finds("S.D.A.P.", "het partijbestuur der SDAP"));
+        assert_eq!(
+            first_terms("de I.C.A.O.') heeft"),
+            first_terms("ICAO heeft")
+        );
+        // One position: the words after it keep theirs, as a phrase with "NSB" needs.
+        let tokens = analyzer().terms(line);
+        let bij = tokens
+            .iter()
+            .find(|t| &line[t.offset_from..t.offset_to] == "nadere");
+        let nsb = tokens.iter().find(|t| t.text == "nsb").unwrap();
+        assert_eq!(bij.unwrap().position, nsb.position + 3);
+        assert_eq!(&line[nsb.offset_from..nsb.offset_to], "N.S.B");
+    }
+
+    #[test]
+    fn glued_words_are_found_by_their_parts() {
+        // "in de CAO voor hetZiekenhuiswezen, die bijna maatgevend is" (the papers, 1980s).
+        let line = "in de CAO voor hetZiekenhuiswezen, die bijna maatgevend is";
+        assert!(finds("ziekenhuiswezen", line));
+        // "geboren teDanzig(Pruissen)": the list lacks Danzig, so nothing is split off.
+        assert!(!has("geboren teDanzig(Pruissen)", "danzig"));
+        assert!(finds(
+            "Buitenzorg",
+            "van het park on don hertenkamp teBuitenzorg, mitsgaders"
+        ));
+        // Names of a modern form keep one term of their own.
+        for name in ["McDonald", "iPhone", "DigiD", "BesluitX"] {
+            assert_eq!(
+                analyzer().terms(name).len(),
+                first_terms(name).len() + compounds_of(&name.to_lowercase()),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn hyphenated_words_inside_a_line_are_also_found_joined() {
+        // "een eventuele limitering van de alimenta-tieduur." and "naar het alcohol-gehalte belast".
+        let line = "een eventuele limitering van de alimenta-tieduur.";
+        assert!(finds("alimentatieduur", line));
+        assert!(
+            finds("alimentatie", line),
+            "by the joined word's compound parts"
+        );
+        let line = "in het algemeen naar het alcohol-gehalte belast";
+        assert!(finds("alcoholgehalte", line));
+        assert!(finds("alcohol", line) && finds("gehalte", line));
+        assert!(
+            finds("alcohol gehalte", line),
+            "the halves keep their positions"
+        );
+    }
+
     #[test]
     fn weather_and_resilience_stay_apart() {
         assert_ne!(first_terms("weerbaarheid"), first_terms("weer"));

@@ -686,6 +686,25 @@ mod tests {
     }
 
     #[test]
+    fn lost_ligatures_and_line_breaks_of_converted_text_are_repaired() {
+        // pdftotext output saved as text (U+E01E for cairo's 'f' ligature), and a line of
+        // Kamerstuk 12449 nr. 66 whose line break OCR lost: "de economi-sche analyse".
+        let source = "De steekproe\u{e01e} omvat\u{a0}één regio. Ik doe u een herziene versie van de economi-sche analyse Oesterdamsluis toekomen, naar het alcohol-gehalte.\n";
+        let found = paragraphs(source);
+        assert_eq!(
+            found[0].text(),
+            "De steekproef omvat\u{a0}één regio. Ik doe u een herziene versie van de economische analyse Oesterdamsluis toekomen, naar het alcohol-gehalte."
+        );
+        for word in ["omvat", "één", "economi", "sche analyse", "alcohol-gehalte"] {
+            let clean = found[0].text().find(word).unwrap();
+            let original = found[0].mapped.source_offset(clean);
+            assert!(source[original..].starts_with(word), "{word} at {original}");
+        }
+        let sche = found[0].text().find("sche analyse").unwrap();
+        assert_eq!(&source[found[0].mapped.source_offset(sche)..][..4], "sche");
+    }
+
+    #[test]
     fn soft_hyphens_and_running_footers_go() {
         let source = "van het multilaterale regime voor ontwapening en non-pro¬life-\nratie.\n\nNVS midterm review 2021 | 27\n";
         assert_eq!(
