@@ -436,7 +436,9 @@ pub enum EvaluateBy {
 /// Show how the Dutch analyzer reads a text: each word with the terms it is indexed and searched by.
 ///
 /// Handy to see why a search does or does not find something: `horizon analyze "links- en
-/// rechtsextremisme"` shows the compound parts and the completed elliptical compound.
+/// rechtsextremisme"` shows the compound parts and the completed elliptical compound. The `rules`
+/// column names the rules for historic and noisy Dutch that added terms (old spelling, glued words,
+/// hyphens inside a line, dotted acronyms) and, with --repair, what the repair stage changed.
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
     /// The text to analyse.
@@ -444,6 +446,10 @@ pub struct AnalyzeArgs {
     /// The analyzer.
     #[arg(long, value_enum, default_value_t = Analyzer::Horizon)]
     pub analyzer: Analyzer,
+    /// Repair the text first, as ingest does (hyphens, lost ligature letters, quotes), and show
+    /// each word the repair changed.
+    #[arg(long)]
+    pub repair: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -576,6 +582,7 @@ pub struct EvaluateConfig {
 pub struct AnalyzeConfig {
     pub text: String,
     pub analyzer: Analyzer,
+    pub repair: bool,
     pub output: Output,
 }
 
@@ -715,6 +722,7 @@ impl Cli {
             Command::Analyze(args) => Config::Analyze(AnalyzeConfig {
                 text: args.text,
                 analyzer: args.analyzer,
+                repair: args.repair,
                 output: args.output.try_into()?,
             }),
             Command::Evaluate(args) => Config::Evaluate(EvaluateConfig {

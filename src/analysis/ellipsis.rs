@@ -6,7 +6,7 @@ use super::compounds;
 use crate::lang::fold;
 
 /// Words that join the halves of an elliptical compound.
-const JOINERS: [&str; 4] = ["en", "of", "tot", "noch"];
+pub const JOINERS: [&str; 4] = ["en", "of", "tot", "noch"];
 
 /// The full word that `words[i]` stands for when it is the first half of an elliptical compound,
 /// lower-cased and folded: "Risico- en Crisisbeheersing" -> "risicobeheersing".

@@ -5,14 +5,22 @@
 //! loses an apostrophe plural ([`apostrophe`]) and its diacritics, and is stemmed ([`stem`]); the parts
 //! of a compound ([`compounds`]) and the full form of an elliptical compound ([`ellipsis`]) are added at
 //! the same position. Positions count every word, stop words included, so phrases line up.
+//! Historic and noisy Dutch (docs/ANALYSIS.md): a word in the spelling before 1947 or 1995 also gets
+//! its modern form's term ([`historic`]); a word glued to the next by OCR gets the terms of both
+//! ([`glued`]); words joined by a hyphen inside a line are also indexed joined ([`hyphens`]); a
+//! dotted acronym is one word ([`acronyms`]).
 //! What a word becomes is remembered ([`cache`]), so each distinct word is analysed once.
 //! [`VERSION`] is stored in the index; an index built by another version is refused.
 
+mod acronyms;
 mod apostrophe;
 mod cache;
 mod compounds;
 mod ellipsis;
 mod forms;
+mod glued;
+mod historic;
+mod hyphens;
 mod porter;
 mod stem;
 mod stopwords;
@@ -36,7 +44,7 @@ pub use words::{count_words, words};
 pub const NAME: &str = "horizon_nl";
 
 /// Bumped whenever the analyzer turns any text into other terms than before (rules, word lists).
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The analyzers an index can be built with: horizon's own, and tantivy's stock Dutch analyzer as
 /// the baseline that benchmarks and the search-quality set measure it against.
@@ -123,12 +131,76 @@ impl DutchAnalyzer {
         self.tokens[..self.len].to_vec()
     }
 
+    /// Each word of `text` with its terms and the rules beyond the usual ones that gave them, for
+    /// `horizon analyze`.
+    pub fn explain(&mut self, text: &str) -> Vec<Explained> {
+        let mut notes = Vec::new();
+        self.run(text, Some(&mut notes));
+        let mut out: Vec<Explained> = Vec::new();
+        for token in &self.tokens[..self.len] {
+            match out.last_mut() {
+                Some(last) if last.position == token.position => {
+                    last.terms.push(token.text.clone());
+                    last.end = last.end.max(token.offset_to);
+                }
+                _ => out.push(Explained {
+                    position: token.position,
+                    start: token.offset_from,
+                    end: token.offset_to,
+                    terms: vec![token.text.clone()],
+                    rules: Vec::new(),
+                }),
+            }
+        }
+        for (position, note) in notes {
+            if let Some(word) = out.iter_mut().find(|w| w.position == position) {
+                word.rules.push(note);
+            }
+        }
+        out
+    }
+
     /// Fills the reusable token buffer; once warm, indexing allocates no string per token.
     fn fill(&mut self, text: &str) {
+        self.run(text, None);
+    }
+
+    /// Fills the token buffer, and `notes` with the position and description of every rule of
+    /// historic and noisy Dutch that fired, when asked.
+    fn run(&mut self, text: &str, mut notes: Option<&mut Vec<(usize, String)>>) {
         self.len = 0;
         let found: Vec<(usize, &str)> = words(text).collect();
         let mut lower = String::new();
-        for (position, &(offset, word)) in found.iter().enumerate() {
+        let mut joined = String::new();
+        // Positions count words as the reader sees them: a dotted acronym is one.
+        let mut position = 0;
+        let mut i = 0;
+        while i < found.len() {
+            let (offset, word) = found[i];
+            let first = self.len;
+            let rules: &Rules = &self.rules;
+            let mut out = Out {
+                tokens: &mut self.tokens,
+                len: &mut self.len,
+                cache: &mut self.cache,
+                rules,
+                first,
+                position,
+            };
+            if let Some(last) = acronyms::run(text, &found, i) {
+                lower.clear();
+                for (_, letter) in &found[i..=last] {
+                    lower.extend(letter.chars().flat_map(char::to_lowercase));
+                }
+                let end = found[last].0 + found[last].1.len();
+                out.word(&lower, offset, end);
+                if let Some(notes) = notes.as_deref_mut() {
+                    notes.push((position, format!("dotted acronym: {lower}")));
+                }
+                i = last + 1;
+                position += 1;
+                continue;
+            }
             lower.clear();
             if word.is_ascii() {
                 lower.push_str(word);
@@ -137,41 +209,112 @@ impl DutchAnalyzer {
                 lower.extend(word.chars().flat_map(char::to_lowercase));
             }
             let end = offset + word.len();
-            let rules = &self.rules;
-            let analysed = self
-                .cache
-                .get_or_analyse(&lower, &rules.analysed, |word| rules.analyse(word));
-            for term in analysed.terms() {
-                push(&mut self.tokens, &mut self.len, term, offset, end, position);
-            }
-            let stop = analysed.is_stop_word();
+            let stop = out.word(&lower, offset, end);
             // "voor- en tegenstanders": the first half of an elliptical compound counts even when
             // on its own it would be a stop word.
-            if let Some(full) = ellipsis::expansion(text, &found, position) {
-                let term = self.rules.stemmer.stem(&full);
-                push(
-                    &mut self.tokens,
-                    &mut self.len,
-                    &term,
-                    offset,
-                    end,
-                    position,
-                );
+            if let Some(full) = ellipsis::expansion(text, &found, i) {
+                let term = rules.stemmer.stem(&full);
+                out.extra(&term, offset, end);
             }
-            if stop {
-                continue;
+            if let Some(at) = glued::cut(word) {
+                let (left, right) = word.split_at(at);
+                for part in [left, right] {
+                    joined.clear();
+                    joined.extend(part.chars().flat_map(char::to_lowercase));
+                    out.extra_word(&joined, offset, end);
+                }
+                if let Some(notes) = notes.as_deref_mut() {
+                    notes.push((position, format!("glued words: {left} + {right}")));
+                }
             }
-            if let Some(joined) = joined_alphanumeric(text, &found, position, &lower) {
-                push(
-                    &mut self.tokens,
-                    &mut self.len,
-                    &joined,
-                    offset,
-                    end,
-                    position,
-                );
+            // "alcohol-gehalte" is also "alcoholgehalte"; "in-voering" also "invoering", though
+            // "in" alone is a stop word.
+            if hyphens::joins_next(text, &found, i) {
+                let (next_offset, next) = found[i + 1];
+                joined.clear();
+                joined.push_str(&lower);
+                joined.extend(next.chars().flat_map(char::to_lowercase));
+                out.extra_word(&joined, offset, next_offset + next.len());
+                if let Some(notes) = notes.as_deref_mut() {
+                    notes.push((position, format!("hyphen joined: {joined}")));
+                }
+            }
+            if !stop {
+                if let Some(alphanumeric) = joined_alphanumeric(text, &found, i, &lower) {
+                    out.extra(&alphanumeric, offset, end);
+                }
+            }
+            if let Some(notes) = notes.as_deref_mut().filter(|_| !stop) {
+                let folded = fold(apostrophe::strip(&lower));
+                if let Some(modern) = historic::modern(&folded) {
+                    let changes: Vec<&str> = modern.names().collect();
+                    notes.push((
+                        position,
+                        format!("old spelling ({}): {}", changes.join(", "), modern.word),
+                    ));
+                }
+            }
+            i += 1;
+            position += 1;
+        }
+    }
+}
+
+/// A word as `horizon analyze` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explained {
+    pub position: usize,
+    /// The word's bytes in the text, across the letters of an acronym or a hyphenated pair.
+    pub start: usize,
+    pub end: usize,
+    pub terms: Vec<String>,
+    /// The rules of historic and noisy Dutch that added terms.
+    pub rules: Vec<String>,
+}
+
+/// Where the terms of one position go: the token buffer, with the word cache to analyse by.
+struct Out<'a> {
+    tokens: &'a mut Vec<Token>,
+    len: &'a mut usize,
+    cache: &'a mut WordCache,
+    rules: &'a Rules,
+    /// The first token of this position, so that an added term already there is not added again.
+    first: usize,
+    position: usize,
+}
+
+impl Out<'_> {
+    /// Pushes the terms of the lower-cased `word`; true when it is a stop word.
+    fn word(&mut self, lower: &str, from: usize, to: usize) -> bool {
+        let rules = self.rules;
+        let analysed = self
+            .cache
+            .get_or_analyse(lower, &rules.analysed, |word| rules.analyse(word));
+        for term in analysed.terms() {
+            push(self.tokens, self.len, term, from, to, self.position);
+        }
+        analysed.is_stop_word()
+    }
+
+    /// Pushes the terms of another lower-cased word at this position, those not there yet.
+    fn extra_word(&mut self, lower: &str, from: usize, to: usize) {
+        let rules = self.rules;
+        let analysed = self
+            .cache
+            .get_or_analyse(lower, &rules.analysed, |word| rules.analyse(word));
+        for term in analysed.terms() {
+            if !self.tokens[self.first..*self.len]
+                .iter()
+                .any(|t| t.text == term)
+            {
+                push(self.tokens, self.len, term, from, to, self.position);
             }
         }
+    }
+
+    /// Pushes one more term at this position.
+    fn extra(&mut self, term: &str, from: usize, to: usize) {
+        push(self.tokens, self.len, term, from, to, self.position);
     }
 }
 
@@ -188,10 +331,21 @@ impl Rules {
             return Analysed::new(vec![word]);
         }
         let mut terms = vec![self.stemmer.stem(&word)];
-        for part in compounds::split(&word).into_iter().flatten() {
-            let term = self.stemmer.stem(&part);
+        // The modern spelling's term, then the parts of both spellings: "menschenrechten" is
+        // also mensenrechten, mensen and rechten.
+        let modern = historic::modern(&word).map(|m| m.word);
+        if let Some(modern) = &modern {
+            let term = self.stemmer.stem(modern);
             if !terms.contains(&term) {
                 terms.push(term);
+            }
+        }
+        for spelling in std::iter::once(&word).chain(&modern) {
+            for part in compounds::split(spelling).into_iter().flatten() {
+                let term = self.stemmer.stem(&part);
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
             }
         }
         Analysed::new(terms)
@@ -430,6 +584,137 @@ mod tests {
         assert_eq!(
             &text[tokens[0].offset_from..tokens[0].offset_to],
             "geïntegreerde"
+        );
+    }
+
+    /// Whether a search for `query` (its first term at each position) finds a word of `text`.
+    fn finds(query: &str, text: &str) -> bool {
+        first_terms(query).iter().all(|term| has(text, term))
+    }
+
+    #[test]
+    fn old_spelling_is_found_by_todays() {
+        // Lines of the OCR'd papers (sgd-kamerstukken), as written.
+        let lines = [
+            (
+                "mensen",
+                "vielen op bevel van hen op die ongelukkige menschen aan",
+            ),
+            (
+                "buitenlandse zaken",
+                "Is ingekomen eene missive van den Minister van Buitenlandsche Zaken,",
+            ),
+            (
+                "lopen",
+                "tot de kansen welke de aannemer zelf moet loopen, en",
+            ),
+            ("groot", "aan groote bedenkingen onderworpen te zijn"),
+            (
+                "telegrafie",
+                "De artikelen der afdeeling telegraphie, 198, 199",
+            ),
+            (
+                "praktische",
+                "van de flesschen practische moeilijkheden ondervond",
+            ),
+            ("productie", "en zoetwaterproduktie onmogelijk maken?"),
+        ];
+        for (query, line) in lines {
+            assert!(finds(query, line), "{query:?} must find {line:?}");
+        }
+        // And also the old spelling itself, at the old word's position.
+        assert!(finds("menschen", lines[0].1));
+        let seen = seen("die ongelukkige menschen aan");
+        let modern = &first_terms("mensen")[0];
+        assert!(seen
+            .iter()
+            .any(|(t, p, w)| t == modern && *p == 2 && w == "menschen"));
+        // "fotografie" for "photographie", as the 1954 list spells it.
+        assert!(finds("fotografie", "de photographie van"));
+    }
+
+    #[test]
+    fn todays_spelling_gets_no_old_terms() {
+        // "Nu het niet meer om technische harmonisatie gaat": -isch stays, and nothing is added.
+        for word in [
+            "technische",
+            "logisch",
+            "praktisch",
+            "tweede",
+            "vooral",
+            "productie",
+        ] {
+            assert_eq!(
+                analyzer().terms(word).len(),
+                first_terms(word).len() + compounds_of(word),
+                "{word}"
+            );
+        }
+        assert!(!has("technische", "techniss"));
+    }
+
+    fn compounds_of(word: &str) -> usize {
+        compounds::split(word).map_or(0, |p| p.len())
+    }
+
+    #[test]
+    fn dotted_acronyms_are_one_word() {
+        // "dat hij tot 1940 lid was geweest van de N.S.B. Bij het nadere onderzoek" (the papers).
+        let line = "lid was geweest van de N.S.B. Bij het nadere onderzoek";
+        assert!(finds("NSB", line));
+        assert!(finds("N.S.B.", "de NSB"));
+        assert_eq!(first_terms("N.S.B."), first_terms("NSB"));
+        assert!(finds("S.D.A.P.", "het partijbestuur der SDAP"));
+        assert_eq!(
+            first_terms("de I.C.A.O.') heeft"),
+            first_terms("ICAO heeft")
+        );
+        // One position: the words after it keep theirs, as a phrase with "NSB" needs.
+        let tokens = analyzer().terms(line);
+        let bij = tokens
+            .iter()
+            .find(|t| &line[t.offset_from..t.offset_to] == "nadere");
+        let nsb = tokens.iter().find(|t| t.text == "nsb").unwrap();
+        assert_eq!(bij.unwrap().position, nsb.position + 3);
+        assert_eq!(&line[nsb.offset_from..nsb.offset_to], "N.S.B");
+    }
+
+    #[test]
+    fn glued_words_are_found_by_their_parts() {
+        // "in de CAO voor hetZiekenhuiswezen, die bijna maatgevend is" (the papers, 1980s).
+        let line = "in de CAO voor hetZiekenhuiswezen, die bijna maatgevend is";
+        assert!(finds("ziekenhuiswezen", line));
+        // "geboren teDanzig(Pruissen)": the list lacks Danzig, so nothing is split off.
+        assert!(!has("geboren teDanzig(Pruissen)", "danzig"));
+        assert!(finds(
+            "Buitenzorg",
+            "van het park on don hertenkamp teBuitenzorg, mitsgaders"
+        ));
+        // Names of a modern form keep one term of their own.
+        for name in ["McDonald", "iPhone", "DigiD", "BesluitX"] {
+            assert_eq!(
+                analyzer().terms(name).len(),
+                first_terms(name).len() + compounds_of(&name.to_lowercase()),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn hyphenated_words_inside_a_line_are_also_found_joined() {
+        // "een eventuele limitering van de alimenta-tieduur." and "naar het alcohol-gehalte belast".
+        let line = "een eventuele limitering van de alimenta-tieduur.";
+        assert!(finds("alimentatieduur", line));
+        assert!(
+            finds("alimentatie", line),
+            "by the joined word's compound parts"
+        );
+        let line = "in het algemeen naar het alcohol-gehalte belast";
+        assert!(finds("alcoholgehalte", line));
+        assert!(finds("alcohol", line) && finds("gehalte", line));
+        assert!(
+            finds("alcohol gehalte", line),
+            "the halves keep their positions"
         );
     }
 

@@ -1,38 +1,92 @@
-//! `horizon analyze`: the terms the analyzer makes of a text, word by word.
+//! `horizon analyze`: the terms the analyzer makes of a text, word by word, with the rules for
+//! historic and noisy Dutch that fired, after the repair stage when asked.
 
 use std::process::ExitCode;
 
+use crate::analysis::{Analyzer, DutchAnalyzer, Explained};
 use crate::cli::AnalyzeConfig;
 use crate::export::{Column, Table};
 use crate::pipeline::stopwords;
+use crate::repair;
 
 pub fn run(config: &AnalyzeConfig) -> anyhow::Result<ExitCode> {
-    let mut analyzer = config.analyzer.build(&stopwords(None)?);
-    let mut stream = analyzer.token_stream(&config.text);
+    let stopwords = stopwords(None)?;
     let mut table = Table::new(vec![
         Column::new("position"),
         Column::new("word"),
         Column::new("terms"),
+        Column::new("rules"),
     ])
     .with_empty_message("no terms: the text has only stop words or no words");
-    let mut current: Option<(usize, String, Vec<String>)> = None;
-    let mut rows = Vec::new();
-    while let Some(token) = stream.next() {
-        let word = config.text[token.offset_from..token.offset_to].to_string();
-        match &mut current {
-            Some((position, _, terms)) if *position == token.position => {
-                terms.push(token.text.clone())
-            }
-            _ => {
-                rows.extend(current.take());
-                current = Some((token.position, word, vec![token.text.clone()]));
-            }
+    // (text analysed, what its bytes were in the input when the repair stage changed them)
+    let mut pieces: Vec<(String, Option<repair::Mapped>)> = Vec::new();
+    if config.repair {
+        for paragraph in repair::paragraphs(&config.text) {
+            pieces.push((paragraph.text().to_string(), Some(paragraph.mapped)));
         }
+    } else {
+        pieces.push((config.text.clone(), None));
     }
-    rows.extend(current);
-    for (position, word, terms) in rows {
-        table.push(vec![position.into(), word.into(), terms.join(" ").into()]);
+    let mut base = 0;
+    for (text, mapped) in &pieces {
+        let words = match config.analyzer {
+            Analyzer::Horizon => DutchAnalyzer::new(stopwords.clone()).explain(text),
+            Analyzer::Plain => plain(config.analyzer, &stopwords, text),
+        };
+        let mut next = base;
+        for mut word in words {
+            let written = &text[word.start..word.end];
+            if let Some(source) = mapped
+                .as_ref()
+                .and_then(|m| repaired(m, &config.text, word.start, word.end))
+            {
+                if source != written {
+                    word.rules.insert(0, format!("repaired from {source:?}"));
+                }
+            }
+            next = next.max(base + word.position + 1);
+            table.push(vec![
+                (base + word.position).into(),
+                written.to_string().into(),
+                word.terms.join(" ").into(),
+                word.rules.join("; ").into(),
+            ]);
+        }
+        base = next;
     }
     config.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The input bytes that the repaired bytes `start..end` came from.
+fn repaired<'a>(
+    mapped: &repair::Mapped,
+    input: &'a str,
+    start: usize,
+    end: usize,
+) -> Option<&'a str> {
+    let from = mapped.source_offset(start);
+    let last = mapped.source_offset(end.checked_sub(1)?);
+    let to = last + input.get(last..)?.chars().next()?.len_utf8();
+    input.get(from..to.max(from))
+}
+
+/// What tantivy's stock analyzer makes of `text`, in the same rows.
+fn plain(analyzer: Analyzer, stopwords: &crate::analysis::Stopwords, text: &str) -> Vec<Explained> {
+    let mut built = analyzer.build(stopwords);
+    let mut stream = built.token_stream(text);
+    let mut out: Vec<Explained> = Vec::new();
+    while let Some(token) = stream.next() {
+        match out.last_mut() {
+            Some(last) if last.position == token.position => last.terms.push(token.text.clone()),
+            _ => out.push(Explained {
+                position: token.position,
+                start: token.offset_from,
+                end: token.offset_to,
+                terms: vec![token.text.clone()],
+                rules: Vec::new(),
+            }),
+        }
+    }
+    out
 }

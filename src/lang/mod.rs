@@ -3,7 +3,10 @@
 //!
 //! The list (`data/nl-words.txt`) is made by `src/bin/horizon-wordlist.rs` from public Dutch
 //! government text (see that file and docs/ANALYSIS.md); `data/nl-words-extra.txt` adds by hand
-//! modern words that text lacks. Both are compiled in and parsed once.
+//! modern words that text lacks. Both are compiled in and parsed once. [`ligatures`] restores the
+//! letters of ligatures that text converted from PDF lost, by the list.
+
+pub mod ligatures;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;

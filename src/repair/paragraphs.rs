@@ -9,7 +9,9 @@ use super::characters::{is_soft_hyphen, straight_quote};
 use super::footnotes::Footnotes;
 use super::furniture;
 use super::hyphenation::{Decision, Evidence};
+use super::inline_hyphens;
 use super::mapped::Mapped;
+use crate::lang::{self, ligatures};
 use crate::scan::{ascii_run, bytes_in, digits};
 
 /// What a paragraph is.
@@ -80,7 +82,7 @@ pub fn paragraphs(source: &str) -> Vec<Paragraph> {
     let paged = memchr::memchr(b'\x0c', source.as_bytes()).is_some();
     let furniture = furniture::mark(&texts, paged);
     let median = median_length(&texts);
-    let evidence = Evidence::gather(source);
+    let evidence = Gathered::gather(source);
     let mut notes = Footnotes::new(texts.iter().copied());
     let mut out: Vec<Paragraph> = Vec::new();
     let mut current: Option<Builder> = None;
@@ -164,6 +166,34 @@ pub fn paragraphs(source: &str) -> Vec<Paragraph> {
     join_continuations(out)
 }
 
+/// What is learned of the whole document before its lines are joined.
+struct Gathered<'a> {
+    /// How the document writes its hyphenated words, for line-end hyphens.
+    hyphens: Evidence<'a>,
+    /// The source offset of each ligature to restore and its letters, in order.
+    ligatures: Vec<(usize, &'static str)>,
+}
+
+impl Gathered<'_> {
+    fn gather(source: &str) -> Gathered<'_> {
+        let ligatures = if ligatures::may_hold(source) {
+            ligatures::restorations(source, |word| lang::word_list().count(word) > 0).0
+        } else {
+            Vec::new()
+        };
+        Gathered {
+            hyphens: Evidence::gather(source),
+            ligatures,
+        }
+    }
+
+    /// The letters of the ligature at source byte `at`, if one is restored there.
+    fn ligature(&self, at: usize) -> Option<&'static str> {
+        let i = self.ligatures.binary_search_by_key(&at, |&(a, _)| a).ok()?;
+        Some(self.ligatures[i].1)
+    }
+}
+
 /// A paragraph being built.
 struct Builder {
     kind: Kind,
@@ -195,7 +225,7 @@ impl Builder {
     }
 
     /// Appends one source line, joined to what came before.
-    fn append(&mut self, line: &Line, evidence: &Evidence, notes: &mut Footnotes) {
+    fn append(&mut self, line: &Line, evidence: &Gathered, notes: &mut Footnotes) {
         let content = line.text.trim();
         let offset = line.start + (line.text.len() - line.text.trim_start().len());
         if !self.mapped.is_empty() {
@@ -206,7 +236,7 @@ impl Builder {
                         .take_while(|c| c.is_alphanumeric())
                         .collect();
                     let tail = tail(self.mapped.text(), 40);
-                    match evidence.decide(tail.trim_end_matches('-'), &first) {
+                    match evidence.hyphens.decide(tail.trim_end_matches('-'), &first) {
                         Decision::Join => {
                             self.mapped.strip_suffix("-");
                         }
@@ -223,7 +253,13 @@ impl Builder {
     }
 
     /// Appends `content` (found at source byte `offset`), repairing characters on the way.
-    fn append_text(&mut self, content: &str, offset: usize, _: &Evidence, notes: &mut Footnotes) {
+    fn append_text(
+        &mut self,
+        content: &str,
+        offset: usize,
+        evidence: &Gathered,
+        notes: &mut Footnotes,
+    ) {
         let mut run = 0;
         let mut soft_at_end = false;
         let mut previous: Option<char> = None;
@@ -231,7 +267,7 @@ impl Builder {
         while i < content.len() {
             // Most of the text is plain ASCII, which passes as it is.
             let plain = ascii_run(&content.as_bytes()[i..], |chunk| {
-                bytes_in(chunk, b'`', b'`') | digits(chunk)
+                bytes_in(chunk, b'`', b'`') | bytes_in(chunk, b'-', b'-') | digits(chunk)
             });
             if plain > 0 {
                 i += plain;
@@ -248,6 +284,20 @@ impl Builder {
                 self.mapped.push_source(&content[run..i], offset + run);
                 run = i + len;
                 soft_at_end = next.is_none();
+                i += len;
+                continue;
+            }
+            if c == '-' && lost_line_break(content, i) {
+                self.mapped.push_source(&content[run..i], offset + run);
+                run = i + len;
+                i += len;
+                continue;
+            }
+            if let Some(letters) = evidence.ligature(offset + i) {
+                self.mapped.push_source(&content[run..i], offset + run);
+                self.mapped.push_replacement(letters, offset + i);
+                run = i + len;
+                previous = letters.chars().next_back();
                 i += len;
                 continue;
             }
@@ -312,6 +362,28 @@ impl Builder {
             gap_before: self.gap_before,
         })
     }
+}
+
+/// Whether the hyphen at byte `at` of `content` joins the halves of one word broken at a line end
+/// that the text no longer has ([`inline_hyphens`]). Only a hyphen between two runs of letters is
+/// asked about, and not one in a chain ("sociaal-economi-sche" is left whole).
+fn lost_line_break(content: &str, at: usize) -> bool {
+    let before = &content[..at];
+    let after = &content[at + 1..];
+    let left = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let right = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if left.is_empty() || right.is_empty() {
+        return false;
+    }
+    let chained =
+        before[..before.len() - left.len()].ends_with('-') || after[right.len()..].starts_with('-');
+    !chained && inline_hyphens::joins(left, right)
 }
 
 fn close(current: &mut Option<Builder>, out: &mut Vec<Paragraph>) {
@@ -611,6 +683,25 @@ mod tests {
                 &source[original..original + 12]
             );
         }
+    }
+
+    #[test]
+    fn lost_ligatures_and_line_breaks_of_converted_text_are_repaired() {
+        // pdftotext output saved as text (U+E01E for cairo's 'f' ligature), and a line of
+        // Kamerstuk 12449 nr. 66 whose line break OCR lost: "de economi-sche analyse".
+        let source = "De steekproe\u{e01e} omvat\u{a0}één regio. Ik doe u een herziene versie van de economi-sche analyse Oesterdamsluis toekomen, naar het alcohol-gehalte.\n";
+        let found = paragraphs(source);
+        assert_eq!(
+            found[0].text(),
+            "De steekproef omvat\u{a0}één regio. Ik doe u een herziene versie van de economische analyse Oesterdamsluis toekomen, naar het alcohol-gehalte."
+        );
+        for word in ["omvat", "één", "economi", "sche analyse", "alcohol-gehalte"] {
+            let clean = found[0].text().find(word).unwrap();
+            let original = found[0].mapped.source_offset(clean);
+            assert!(source[original..].starts_with(word), "{word} at {original}");
+        }
+        let sche = found[0].text().find("sche analyse").unwrap();
+        assert_eq!(&source[found[0].mapped.source_offset(sche)..][..4], "sche");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! PDF documents as they are published: the text of every page, laid out in reading order with
-//! paragraphs, headings and page breaks ([`layout`]), ligatures restored ([`ligatures`]), and the
+//! paragraphs, headings and page breaks ([`layout`]), ligatures restored ([`crate::lang::ligatures`]), and the
 //! title and creation date from the document's information. pdf_oxide (MIT or Apache-2.0) parses the
 //! file and gives positioned glyphs; the layout is horizon's own (docs/PDF.md says why).
 //!
@@ -8,13 +8,12 @@
 //! not the ingest.
 
 mod layout;
-mod ligatures;
 
 use std::sync::mpsc;
 use std::time::Duration;
 
+pub use crate::lang::ligatures::Repairs;
 pub use layout::Glyph;
-pub use ligatures::Repairs;
 
 /// The name of the thread a PDF is parsed on, so that a panic there can be told apart.
 pub const THREAD: &str = "horizon-pdf";
@@ -179,7 +178,7 @@ fn parse(bytes: Vec<u8>, known: fn(&str) -> bool) -> Result<PdfText, PdfError> {
     if out.image_pages.len() + out.broken_pages.len() == pages {
         return Err(PdfError::Scanned(pages));
     }
-    let (text, repairs) = ligatures::repair(&layout.text(), known);
+    let (text, repairs) = crate::lang::ligatures::repair(&layout.text(), known);
     out.text = text;
     out.ligatures = repairs;
     Ok(out)

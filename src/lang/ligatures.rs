@@ -4,6 +4,10 @@
 //! exactly one ligature's letters make a known word ("steekproe\u{e01e}" -> "steekproef", "func\u{fffd}e"
 //! -> "functie"); a private-use code that the list decided once stands for the same letters wherever
 //! else it occurs in the document.
+//!
+//! It lives below the pipeline because two stages need it: the PDF reader repairs the text it lays
+//! out, and the repair stage does the same for text converted elsewhere (pdftotext output saved as
+//! .txt, OCR exports), keeping its map back to the source bytes.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -39,28 +43,35 @@ fn is_lost(c: char) -> bool {
     c == '\u{fffd}' || ('\u{e000}'..='\u{f8ff}').contains(&c)
 }
 
-/// Repairs the ligatures of a document's text in place of a copy.
-pub fn repair(text: &str, known: impl Fn(&str) -> bool) -> (String, Repairs) {
+/// Whether `text` may hold a ligature to repair: a presentation form (U+FB00..U+FB06), a code of the
+/// private-use area or U+FFFD. All are three bytes in UTF-8 led by 0xEE or 0xEF, so a text without
+/// those bytes, nearly every one, is passed by one scan.
+pub fn may_hold(text: &str) -> bool {
+    memchr::memchr2(0xEE, 0xEF, text.as_bytes()).is_some()
+        && text
+            .chars()
+            .any(|c| is_lost(c) || presentation_form(c).is_some())
+}
+
+/// Where a document's ligatures are and the letters each stands for: the byte offset in `text` of
+/// each presentation form and each lost glyph the word list restores, in order. The repair stage
+/// replaces them while keeping its map to the source; [`repair`] makes a new text of them.
+pub fn restorations(
+    text: &str,
+    known: impl Fn(&str) -> bool,
+) -> (Vec<(usize, &'static str)>, Repairs) {
     let mut repairs = Repairs::default();
-    let text: String = if text.chars().any(|c| presentation_form(c).is_some()) {
-        text.chars()
-            .fold(String::with_capacity(text.len()), |mut s, c| {
-                match presentation_form(c) {
-                    Some(letters) => s.push_str(letters),
-                    None => s.push(c),
-                }
-                s
-            })
-    } else {
-        text.to_string()
-    };
+    let mut found: Vec<(usize, &'static str)> = text
+        .char_indices()
+        .filter_map(|(at, c)| presentation_form(c).map(|letters| (at, letters)))
+        .collect();
     if !text.chars().any(is_lost) {
-        return (text, repairs);
+        return (found, repairs);
     }
     // First pass: what each code stands for where one candidate alone fits.
     let none = HashMap::default();
     let mut learned: HashMap<char, HashMap<&'static str, usize>> = HashMap::default();
-    for word in words(&text) {
+    for (_, word) in words(text) {
         if let Some((code, letters)) = decide(word, &known, &none) {
             *learned.entry(code).or_default().entry(letters).or_default() += 1;
         }
@@ -76,43 +87,57 @@ pub fn repair(text: &str, known: impl Fn(&str) -> bool) -> (String, Repairs) {
                 .then_some((*code, *best.0))
         })
         .collect();
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for word in words(&text) {
-        let start = word.as_ptr() as usize - text.as_ptr() as usize;
-        out.push_str(&text[last..start]);
-        last = start + word.len();
+    for (start, word) in words(text) {
+        let lost = |c: &char| is_lost(*c);
         let votes = word
             .chars()
-            .find(|c| is_lost(*c))
+            .find(lost)
             .and_then(|code| learned.get(&code))
             .unwrap_or(&none);
-        let fixed = match decide(word, &known, votes) {
-            Some((code, letters)) => Some(word.replacen(code, letters, 1)),
-            None => word
-                .chars()
-                .find(|c| is_lost(*c))
-                .and_then(|code| standing.get(&code).map(|l| word.replace(code, l))),
-        };
-        match fixed {
-            Some(fixed) => {
+        let at = |code: char| word.char_indices().filter(move |(_, c)| *c == code);
+        match decide(word, &known, votes) {
+            Some((code, letters)) => {
+                let first = at(code).next().map(|(i, _)| start + i);
+                found.extend(first.map(|i| (i, letters)));
                 repairs.restored += 1;
-                out.push_str(&fixed);
             }
-            None => {
-                repairs.unresolved += 1;
-                out.push_str(word);
-            }
+            None => match word
+                .chars()
+                .find(lost)
+                .and_then(|code| Some((code, standing.get(&code)?)))
+            {
+                Some((code, letters)) => {
+                    found.extend(at(code).map(|(i, _)| (start + i, *letters)));
+                    repairs.restored += 1;
+                }
+                None => repairs.unresolved += 1,
+            },
         }
+    }
+    found.sort_unstable();
+    (found, repairs)
+}
+
+/// Repairs the ligatures of a document's text in place of a copy.
+pub fn repair(text: &str, known: impl Fn(&str) -> bool) -> (String, Repairs) {
+    let (found, repairs) = restorations(text, known);
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, letters) in found {
+        out.push_str(&text[last..at]);
+        out.push_str(letters);
+        last = at + text[at..].chars().next().map_or(0, char::len_utf8);
     }
     out.push_str(&text[last..]);
     (out, repairs)
 }
 
-/// The words of `text` that hold a lost glyph, with the letters and marks around it.
-fn words(text: &str) -> impl Iterator<Item = &str> {
+/// The words of `text` that hold a lost glyph, with the letters and marks around it, and where
+/// each starts.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !(c.is_alphanumeric() || is_lost(c) || c == '\u{ad}' || c == '-'))
         .filter(|w| w.chars().any(is_lost) && w.chars().any(char::is_alphabetic))
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// The one ligature whose letters in place of the lost glyph make a known word, or else a compound
@@ -134,6 +159,15 @@ fn decide(
         .split('-')
         .find(|p| p.contains(code))?
         .trim_matches('\u{ad}');
+    let part: String = part
+        .chars()
+        .fold(String::with_capacity(part.len()), |mut s, c| {
+            match presentation_form(c) {
+                Some(letters) => s.push_str(letters),
+                None => s.push(c),
+            }
+            s
+        });
     let compound = |word: &str| {
         let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
         bounds.iter().skip(3).any(|&i| {
