@@ -28,7 +28,6 @@ const LAWS: &str = "../shared/corpora/nl-laws";
 const RUNS: usize = 3;
 const PAPERS: &str = "../shared/corpora/sgd-kamerstukken.jsonl";
 
-
 struct Run {
     megabytes: f64,
     seconds: f64,

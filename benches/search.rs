@@ -35,7 +35,12 @@ fn main() {
     }
     let index = scratch.path().join("index");
     let out = Command::new(binary)
-        .args(["ingest", corpus.to_str().unwrap(), "--index", index.to_str().unwrap()])
+        .args([
+            "ingest",
+            corpus.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ])
         .output()
         .expect("the release binary runs");
     assert!(

@@ -4,13 +4,16 @@
 //! at its position. What must stay whole is told by its form, not by a list of names: a capital at
 //! the start ("McDonald", "DigiD", "PvdA"), a single lower-case letter before the capital
 //! ("iPhone", "eHerkenning"), fewer than two lower-case letters after it ("BesluitX", "pH", "kWh")
-//! or a second capital after it ("openStreetMap").
+//! or a second capital after it ("openStreetMap"). A stop word before the capital ("teDanzig",
+//! "hetWeduwenfonds") is cut off even when the list lacks the name after it: no Dutch word starts
+//! with a function word glued to a capital.
 
 use super::compounds;
 use crate::lang;
 
 /// Where the second word of `word` starts (a byte index), or `None` when it is one word.
-pub fn cut(word: &str) -> Option<usize> {
+/// `is_stop_word` tells the lower-cased function words.
+pub fn cut(word: &str, is_stop_word: impl Fn(&str) -> bool) -> Option<usize> {
     let bytes = word.as_bytes();
     // The common case, every word without a capital inside, costs one pass over its bytes.
     let inner_capital = bytes.windows(2).any(|p| {
@@ -37,8 +40,9 @@ pub fn cut(word: &str) -> Option<usize> {
     let list = lang::word_list();
     let fold = |w: &str| lang::fold(&w.to_lowercase()).into_owned();
     let (whole, left, right) = (fold(word), fold(left), fold(right));
-    let known = list.count_folded(&left) > 0
-        && (list.count_folded(&right) > 0 || compounds::split(&right).is_some());
+    let known = (list.count_folded(&left) > 0
+        && (list.count_folded(&right) > 0 || compounds::split(&right).is_some()))
+        || is_stop_word(&left);
     (known && list.count_folded(&whole) == 0).then_some(at)
 }
 
@@ -47,7 +51,8 @@ mod tests {
     use super::*;
 
     fn parts(word: &str) -> Option<(&str, &str)> {
-        cut(word).map(|at| word.split_at(at))
+        let stop_words = ["te", "het", "de", "van", "in"];
+        cut(word, |w| stop_words.contains(&w)).map(|at| word.split_at(at))
     }
 
     #[test]
@@ -60,6 +65,9 @@ mod tests {
         );
         assert_eq!(parts("teBuitenzorg"), Some(("te", "Buitenzorg")));
         assert_eq!(parts("teAmsterdam"), Some(("te", "Amsterdam")));
+        // Names the list lacks, after a function word: "geboren teDanzig", "teDnjepropetrowsk".
+        assert_eq!(parts("teDanzig"), Some(("te", "Danzig")));
+        assert_eq!(parts("teDnjepropetrowsk"), Some(("te", "Dnjepropetrowsk")));
     }
 
     #[test]
@@ -78,7 +86,11 @@ mod tests {
             "verLoren",
             "Ziekenhuiswezen",
         ] {
-            assert_eq!(cut(word), None, "{word}");
+            assert_eq!(
+                cut(word, |w| ["te", "het", "de", "van"].contains(&w)),
+                None,
+                "{word}"
+            );
         }
     }
 }

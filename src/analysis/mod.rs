@@ -216,7 +216,7 @@ impl DutchAnalyzer {
                 let term = rules.stemmer.stem(&full);
                 out.extra(&term, offset, end);
             }
-            if let Some(at) = glued::cut(word) {
+            if let Some(at) = glued::cut(word, |w| rules.stopwords.contains(w)) {
                 let (left, right) = word.split_at(at);
                 for part in [left, right] {
                     joined.clear();

@@ -55,7 +55,12 @@ pub fn run(config: &EvaluateConfig) -> anyhow::Result<ExitCode> {
             let mut found = Vec::with_capacity(set.cases.len());
             for case in &set.cases {
                 let rank = quality::rank(&index, case, DEPTH).with_context(|| {
-                    format!("query {} ({:?}) of {} failed", case.id, case.query, path.display())
+                    format!(
+                        "query {} ({:?}) of {} failed",
+                        case.id,
+                        case.query,
+                        path.display()
+                    )
                 })?;
                 found.push(rank);
             }
@@ -70,7 +75,8 @@ pub fn run(config: &EvaluateConfig) -> anyhow::Result<ExitCode> {
             None => table = Some(part),
         }
     }
-    let table = table.context("no query set could be evaluated: the corpus of every set is absent")?;
+    let table =
+        table.context("no query set could be evaluated: the corpus of every set is absent")?;
     config.output.write(&table)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -88,7 +94,9 @@ fn gather(sources: &[PathBuf], at: &Path) -> anyhow::Result<PathBuf> {
         let target = source
             .canonicalize()
             .with_context(|| format!("cannot find {}", source.display()))?;
-        let name = target.file_name().context("a corpus path names no file or folder")?;
+        let name = target
+            .file_name()
+            .context("a corpus path names no file or folder")?;
         let link = at.join(name);
         link_to(&target, &link)
             .with_context(|| format!("cannot link {} into {}", target.display(), at.display()))?;

@@ -53,9 +53,10 @@ pub fn read_set(path: &Path) -> Result<QuerySet, QualityError> {
         .find_map(|line| line.strip_prefix("# corpus:"))
         .map(|paths| paths.split_whitespace().map(PathBuf::from).collect())
         .unwrap_or_default();
-    let name = path
-        .file_stem()
-        .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
+    let name = path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     Ok(QuerySet {
         name,
         corpus,
