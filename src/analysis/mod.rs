@@ -34,7 +34,7 @@ pub use words::{count_words, words};
 pub const NAME: &str = "horizon_nl";
 
 /// Bumped whenever the analyzer turns any text into other terms than before (rules, word lists).
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The analyzers an index can be built with: horizon's own, and tantivy's stock Dutch analyzer as
 /// the baseline that benchmarks and the search-quality set measure it against.
