@@ -78,6 +78,12 @@ fn a_prefix_finds_every_word_that_starts_so() {
         })
         .count();
     assert_eq!(hits.len(), holding);
+    let out = horizon(&["search", "xqzw*", "--index", &indexed.index]);
+    assert!(
+        stderr(&out).contains("no word of the index starts with \"xqzw\""),
+        "{}",
+        stderr(&out)
+    );
     // A prefix works on word forms, not stems: veiligheid* finds veiligheidsregio's, which the stem
     // "veilig" of veiligheid would not lead to.
     let hits = search_json(&indexed.index, "veiligheidsregio*", &[]);
@@ -147,6 +153,12 @@ fn a_fuzzy_word_finds_what_a_typo_or_ocr_error_meant() {
         .as_str()
         .unwrap()
         .contains("**desinformatie**"));
+    let out = horizon(&["search", "xqzwvk~1", "--index", &indexed.index]);
+    assert!(
+        stderr(&out).contains("no word of the index is within 1 edit of \"xqzwvk\""),
+        "{}",
+        stderr(&out)
+    );
     // The fuzzy word takes word forms, not compounds: a subset of what the word itself finds.
     let plain_ids: Vec<&Value> = plain.iter().map(|h| &h["passage"]).collect();
     assert!(hits.iter().all(|h| plain_ids.contains(&&h["passage"])));

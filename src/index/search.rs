@@ -666,6 +666,10 @@ impl Compiler<'_> {
             Some((from.as_bytes(), &to)),
         )?;
         let mut forms: Vec<(String, u64)> = found.into_iter().collect();
+        if forms.is_empty() {
+            self.notes
+                .push(format!("no word of the index starts with {stem:?}"));
+        }
         forms.sort_by(|(a, da), (b, db)| db.cmp(da).then_with(|| a.cmp(b)));
         if forms.len() > MAX_PREFIX_WORDS {
             self.notes.push(format!(
@@ -680,6 +684,12 @@ impl Compiler<'_> {
     /// `desinformatei~1`: the words of the index within so many edits, nearer ones weighing more.
     fn fuzzy(&mut self, word: &str, edits: u8) -> Result<Box<dyn Query>, SearchError> {
         let mut near = self.near(word, edits)?;
+        if near.is_empty() {
+            let unit = if edits == 1 { "edit" } else { "edits" };
+            self.notes.push(format!(
+                "no word of the index is within {edits} {unit} of {word:?}"
+            ));
+        }
         if near.len() > MAX_FUZZY_WORDS {
             self.notes.push(format!(
                 "{word}~{edits} stands for {} words; the {MAX_FUZZY_WORDS} nearest and most frequent are searched",
