@@ -250,6 +250,7 @@ fn the_seed_laid_out_as_a_pdf_passes_the_seeds_gold_and_quality_set() {
 
     let out = horizon(&[
         "evaluate",
+        "tests/quality/seed.tsv",
         "--corpus",
         corpus.to_str().unwrap(),
         "--format",
