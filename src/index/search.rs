@@ -338,7 +338,12 @@ impl HorizonIndex {
                 compiler.outside_filters(&tree)?;
             }
         }
-        answer.notes = std::mem::take(&mut compiler.notes);
+        // A part of the query compiled again for a partial answer would repeat its notes.
+        for note in std::mem::take(&mut compiler.notes) {
+            if !answer.notes.contains(&note) {
+                answer.notes.push(note);
+            }
+        }
         let snippets = self.snippets(&searcher, &*executed, &compiler.forms)?;
         let mut found = Vec::with_capacity(top.len());
         for (score, address) in top {
