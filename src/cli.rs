@@ -33,6 +33,7 @@ pub enum Command {
     Search(SearchArgs),
     Passages(PassagesArgs),
     Show(ShowArgs),
+    Serve(ServeArgs),
     Themes(ThemesArgs),
     Signals(SignalsArgs),
     Mentions(MentionsArgs),
@@ -185,6 +186,32 @@ pub struct ShowArgs {
     pub context: usize,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// Serve the workbench in a browser: search with the syntax beside it, passages in their document,
+/// downloads of every table, the same JSON as the command line under /api/.
+///
+/// Binds 127.0.0.1 unless --host says otherwise (then anyone who can reach the machine can read
+/// the corpus). Read-only; answers from each new index an ingest makes without a restart; Ctrl-C
+/// stops it. Pages: / and /search?q=...&edition=...&theme=...&page=N (add format=csv, format=csv
+/// and excel-nl=1, or format=xlsx to download), /passage/{id}, /api/search?q=....
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+}
+
+#[derive(Debug)]
+pub struct ServeConfig {
+    pub index: PathBuf,
+    pub addr: std::net::SocketAddr,
 }
 
 #[derive(Debug)]
@@ -486,6 +513,7 @@ pub enum Config {
     Evaluate(EvaluateConfig),
     Analyze(AnalyzeConfig),
     Show(ShowConfig),
+    Serve(ServeConfig),
 }
 
 #[derive(Debug)]
@@ -713,6 +741,10 @@ impl Cli {
                 }
                 Config::Chart(args)
             }
+            Command::Serve(args) => Config::Serve(ServeConfig {
+                index: args.index,
+                addr: std::net::SocketAddr::new(args.host, args.port),
+            }),
             Command::Show(args) => Config::Show(ShowConfig {
                 passage: args.passage.trim().to_string(),
                 index: args.index,

@@ -21,5 +21,6 @@ pub mod pipeline;
 pub mod repair;
 pub mod report;
 pub mod scan;
+pub mod serve;
 pub mod signals;
 pub mod structure;

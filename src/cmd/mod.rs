@@ -9,8 +9,9 @@ mod ingest;
 mod mentions;
 mod passages;
 mod report;
-mod search;
-mod show;
+pub(crate) mod search;
+mod serve;
+pub(crate) mod show;
 mod signals;
 mod themes;
 mod trend;
@@ -39,11 +40,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Config::Evaluate(config) => evaluate::run(&config),
         Config::Analyze(config) => analyze::run(&config),
         Config::Show(config) => show::run(&config),
+        Config::Serve(config) => serve::run(&config),
     }
 }
 
 /// How an index's numbers were made, for the settings sheet of a workbook.
-fn settings(index: &HorizonIndex) -> Vec<(String, String)> {
+pub(crate) fn settings(index: &HorizonIndex) -> Vec<(String, String)> {
     let meta = &index.meta;
     let mut settings = vec![
         (

@@ -8,7 +8,7 @@ use anyhow::Context;
 
 use crate::cli::SearchConfig;
 use crate::export::{Cell, Column, Table};
-use crate::index::Answer;
+use crate::index::{Answer, HorizonIndex};
 
 pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
@@ -18,7 +18,18 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
     for line in remarks(&config.query, &answer) {
         eprintln!("{line}");
     }
-    let partial = answer.partial.is_some();
+    let table = hits_table(&config.query, answer.hits, answer.partial.is_some(), &index);
+    config.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The hits as the table every output format and the workbench's downloads are made from.
+pub(crate) fn hits_table(
+    query: &str,
+    hits: Vec<crate::index::Hit>,
+    partial: bool,
+    index: &HorizonIndex,
+) -> Table {
     let mut table = Table::new(vec![
         Column::new("rank"),
         Column::new("score"),
@@ -42,8 +53,8 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
         Column::new("snippet"),
         Column::data_only("text"),
     ])
-    .with_empty_message(format!("no passages match {:?}", config.query));
-    for hit in answer.hits {
+    .with_empty_message(format!("no passages match {query:?}"));
+    for hit in hits {
         let record = hit.record;
         let (pages, lines) = (record.pages(), record.lines());
         table.push(vec![
@@ -66,13 +77,12 @@ pub fn run(config: &SearchConfig) -> anyhow::Result<ExitCode> {
             record.text.into(),
         ]);
     }
-    table.settings = super::settings(&index);
-    config.output.write(&table)?;
-    Ok(ExitCode::SUCCESS)
+    table.settings = super::settings(index);
+    table
 }
 
 /// What the user should know beside the hits, one line each, for stderr.
-fn remarks(query: &str, answer: &Answer) -> Vec<String> {
+pub(crate) fn remarks(query: &str, answer: &Answer) -> Vec<String> {
     let mut lines = answer.notes.clone();
     if let Some(partial) = answer.partial {
         lines.push(format!(

@@ -9,43 +9,54 @@ use anyhow::{bail, Context};
 
 use crate::cli::ShowConfig;
 use crate::export::{Column, Format, Table};
-use crate::index::{DocumentMeta, PassageRecord};
+use crate::index::{DocumentMeta, HorizonIndex, PassageRecord};
 
 /// Lines of passage text in the human view are wrapped at this many characters.
 const WRAP: usize = 100;
 
-pub fn run(config: &ShowConfig) -> anyhow::Result<ExitCode> {
-    let index = super::open_index(&config.index)?;
-    let (doc, number) = config
-        .passage
+/// A passage with the passages around it and the document it is from.
+pub(crate) struct Neighbourhood {
+    /// `before`, `passage` or `after`, with the passage, in document order.
+    pub shown: Vec<(&'static str, PassageRecord)>,
+    pub source: Option<DocumentMeta>,
+}
+
+/// The passage `id` and `context` passages each side; `Ok(Err(why))` when there is no such passage.
+pub(crate) fn neighbourhood(
+    index: &HorizonIndex,
+    id: &str,
+    context: usize,
+) -> anyhow::Result<Result<Neighbourhood, String>> {
+    let Some((doc, number)) = id
         .rsplit_once('#')
         .and_then(|(doc, n)| Some((doc, n.parse::<u64>().ok().filter(|n| *n > 0)?)))
-        .with_context(|| {
-            format!(
-                "{:?} is not a passage id; write it as search and passages show it, e.g. nvs-midterm-review-2021#54",
-                config.passage
-            )
-        })?;
+    else {
+        return Ok(Err(format!(
+            "{id:?} is not a passage id; write it as search and passages show it, e.g. nvs-midterm-review-2021#54"
+        )));
+    };
     let passages = index.document_passages(doc)?;
     if passages.is_empty() {
-        bail!(
+        return Ok(Err(format!(
             "no document {doc:?} in the index; `horizon passages` lists the passages of every document"
-        );
+        )));
     }
     let Some(at) = passages.iter().position(|p| p.position + 1 == number) else {
-        bail!(
+        return Ok(Err(format!(
             "document {doc:?} has passages #1 to #{}; there is no #{number}",
             passages.len()
-        );
+        )));
     };
-    let source = index.meta.documents.iter().find(|d| d.id == doc);
-    let from = at.saturating_sub(config.context);
-    let to = (at + config.context + 1).min(passages.len());
-    let shown: Vec<(&str, &PassageRecord)> = passages[from..to]
-        .iter()
+    let source = index.meta.documents.iter().find(|d| d.id == doc).cloned();
+    let from = at.saturating_sub(context);
+    let to = (at + context + 1).min(passages.len());
+    let shown = passages
+        .into_iter()
         .enumerate()
+        .skip(from)
+        .take(to - from)
         .map(|(i, p)| {
-            let role = match (from + i).cmp(&at) {
+            let role = match i.cmp(&at) {
                 std::cmp::Ordering::Less => "before",
                 std::cmp::Ordering::Equal => "passage",
                 std::cmp::Ordering::Greater => "after",
@@ -53,6 +64,17 @@ pub fn run(config: &ShowConfig) -> anyhow::Result<ExitCode> {
             (role, p)
         })
         .collect();
+    Ok(Ok(Neighbourhood { shown, source }))
+}
+
+pub fn run(config: &ShowConfig) -> anyhow::Result<ExitCode> {
+    let index = super::open_index(&config.index)?;
+    let found = match neighbourhood(&index, &config.passage, config.context)? {
+        Ok(found) => found,
+        Err(why) => bail!(why),
+    };
+    let source = found.source.as_ref();
+    let shown: Vec<(&str, &PassageRecord)> = found.shown.iter().map(|(r, p)| (*r, p)).collect();
     if config.output.format == Format::Table {
         let mut page = Vec::new();
         render(&mut page, &shown, source).context("cannot lay out the passage")?;
@@ -195,23 +217,14 @@ fn render(
 
 /// The passage text with each mention in `[brackets]`.
 fn marked(record: &PassageRecord) -> String {
-    let mut out = String::with_capacity(record.text.len() + 8 * record.mentions.len());
-    let mut at = 0;
-    for mention in &record.mentions {
-        let (Some(before), Some(word)) = (
-            record.text.get(at..mention.start),
-            record.text.get(mention.start..mention.end),
-        ) else {
-            continue;
-        };
-        out.push_str(before);
-        out.push('[');
-        out.push_str(word);
-        out.push(']');
-        at = mention.end;
-    }
-    out.push_str(record.text.get(at..).unwrap_or_default());
-    out
+    record
+        .mention_pieces()
+        .into_iter()
+        .map(|(text, signal)| match signal {
+            Some(_) => format!("[{text}]"),
+            None => text.to_string(),
+        })
+        .collect()
 }
 
 /// `text` in lines of at most `width` characters, broken at spaces.

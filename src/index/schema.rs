@@ -64,6 +64,26 @@ impl PassageRecord {
         crate::corpus::format_pages(self.page_start, self.page_end)
     }
 
+    /// The text in pieces, each mention its own piece with its signal id: what `show` marks
+    /// `[like this]` and the workbench `<mark>`s. A mention whose range does not fit is left out.
+    pub fn mention_pieces(&self) -> Vec<(&str, Option<&str>)> {
+        let mut pieces = Vec::with_capacity(2 * self.mentions.len() + 1);
+        let mut at = 0;
+        for mention in &self.mentions {
+            let (Some(before), Some(word)) = (
+                self.text.get(at..mention.start),
+                self.text.get(mention.start..mention.end),
+            ) else {
+                continue;
+            };
+            pieces.push((before, None));
+            pieces.push((word, Some(mention.signal.as_str())));
+            at = mention.end;
+        }
+        pieces.push((self.text.get(at..).unwrap_or_default(), None));
+        pieces
+    }
+
     /// Source lines as people write them: `12-18`, or `12`.
     pub fn lines(&self) -> String {
         if self.line_start == self.line_end {

@@ -1,0 +1,380 @@
+//! The workbench's pages, rendered on the server by maud, which escapes every value it is given:
+//! document text, titles, file names and queries are untrusted and never reach the page as markup.
+//! No script, font or image comes from the network; the styles are inline; the labels are Dutch.
+
+use axum::http::StatusCode;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use super::{SearchParams, MAX_PAGE, PAGE_SIZE};
+use crate::cmd::show::Neighbourhood;
+use crate::index::{Answer, HorizonIndex, PassageRecord};
+
+/// Readable on a laptop and in print; contrast of at least 4.5:1 everywhere; a visible focus.
+const STYLE: &str = "
+body{font:16px/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff;margin:0}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}
+header{border-bottom:1px solid #595959;padding-top:.5rem}
+header a{color:#1b1b1b;text-decoration:none;font-weight:700}
+a{color:#0b4f9c}a:focus,input:focus,select:focus,button:focus,summary:focus{outline:3px solid #b35900;outline-offset:2px}
+form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:1rem 0}
+label{display:flex;flex-direction:column;font-weight:600}
+input,select,button{font:inherit;padding:.3rem .5rem;border:1px solid #595959;border-radius:3px}
+input[type=search]{min-width:22rem}
+button{background:#0b4f9c;color:#fff;border-color:#0b4f9c}
+mark{background:#ffe27a;color:#1b1b1b}
+.meta{color:#3d3d3d;font-size:.9rem}
+.note{border-left:4px solid #b35900;padding:.25rem .75rem;background:#fff7ee}
+.problem{border-left:4px solid #a4161a;padding:.25rem .75rem;background:#fdecec}
+article{border-top:1px solid #d0d0d0;padding:.5rem 0}
+table{border-collapse:collapse}td,th{text-align:left;padding:.15rem .6rem .15rem 0;vertical-align:top}
+code{background:#f2f2f2;padding:0 .2rem}
+.context{color:#3d3d3d}
+@media print{header form,.pages,.downloads,.skip{display:none}a{color:#1b1b1b}}
+";
+
+/// What a search page shows besides the form.
+pub enum Outcome<'a> {
+    Nothing,
+    Problem(&'a str),
+    Found(&'a Answer, usize),
+}
+
+fn layout(title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="nl" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · horizon" }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                a class="skip" href="#inhoud" { "Naar de inhoud" }
+                header {
+                    p { a href="/" { "horizon" } " · zoeken in de strategiecorpus" }
+                }
+                main id="inhoud" { (body) }
+                footer {
+                    p class="meta" { "Elke telling leidt naar de regels en pagina's die haar maken." }
+                }
+            }
+        }
+    }
+}
+
+/// An address with its query string, every value encoded.
+fn link(path: &str, pairs: &[(&str, &str)]) -> String {
+    let kept: Vec<(&str, &str)> = pairs
+        .iter()
+        .copied()
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    match serde_urlencoded::to_string(kept) {
+        Ok(query) if !query.is_empty() => format!("{path}?{query}"),
+        _ => path.to_string(),
+    }
+}
+
+/// A snippet whose `**...**` highlights become `<mark>`, every piece escaped.
+fn snippet(text: &str) -> Markup {
+    html! {
+        @for (i, piece) in text.split("**").enumerate() {
+            @if i % 2 == 1 { mark { (piece) } } @else { (piece) }
+        }
+    }
+}
+
+/// Only web addresses become links: a `javascript:` or file URL in a manifest stays text.
+fn web_address(url: &str) -> Option<&str> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
+}
+
+fn syntax_help() -> Markup {
+    let rows = [
+        (
+            "\"nationale veiligheid\"",
+            "de woorden naast elkaar, in deze volgorde",
+        ),
+        (
+            "\"rusland desinformatie\"~30",
+            "de woorden met ten hoogste 30 andere ertussen",
+        ),
+        (
+            "NEAR(rusland desinformatie)",
+            "hetzelfde binnen 10 woorden; NEAR/5(...) binnen 5",
+        ),
+        ("terror*", "elk woord dat zo begint"),
+        (
+            "desinformatei~1",
+            "elk woord op één letter na (tik- en OCR-fouten)",
+        ),
+        ("rusland OR china", "een van beide; AND, NOT en -woord ook"),
+        (
+            "editie:2019  thema:polarisatie",
+            "alleen die editie of dat thema",
+        ),
+        (
+            "deel:dreiging  datum:2019..2021",
+            "alleen dat deel, die data",
+        ),
+    ];
+    html! {
+        details {
+            summary { "Zoektaal" }
+            table {
+                caption class="meta" { "Wat u kunt schrijven, en wat het vindt" }
+                thead { tr { th scope="col" { "schrijf" } th scope="col" { "vindt" } } }
+                tbody {
+                    @for (write, finds) in rows {
+                        tr { td { code { (write) } } td { (finds) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn search_form(index: &HorizonIndex, params: &SearchParams) -> Markup {
+    let edition = params.edition.as_deref().unwrap_or("");
+    let theme = params.theme.as_deref().unwrap_or("");
+    html! {
+        form method="get" action="/search" role="search" {
+            label for="q" { "Zoekvraag"
+                input type="search" id="q" name="q" value=(params.q) autocomplete="off";
+            }
+            label for="edition" { "Editie"
+                select id="edition" name="edition" {
+                    option value="" selected[edition.is_empty()] { "Alle edities" }
+                    @for e in &index.meta.editions {
+                        option value=(e.name) selected[e.name == edition] {
+                            (e.name) " (" (e.passages) " passages)"
+                        }
+                    }
+                }
+            }
+            label for="theme" { "Thema"
+                select id="theme" name="theme" {
+                    option value="" selected[theme.is_empty()] { "Alle thema's" }
+                    @for t in &index.meta.themes {
+                        option value=(t.id) selected[t.id == theme] { (t.label) }
+                    }
+                }
+            }
+            button type="submit" { "Zoeken" }
+        }
+    }
+}
+
+fn hit_meta(record: &PassageRecord) -> Markup {
+    html! {
+        p class="meta" {
+            "Editie " (record.edition)
+            @if !record.date.is_empty() { " · " (record.date) }
+            @if !record.theme_label.is_empty() { " · thema " (record.theme_label) }
+            @if let Some(pages) = record.pages() { " · pagina " (pages) }
+            " · regels " (record.lines())
+        }
+    }
+}
+
+pub fn search(index: &HorizonIndex, params: &SearchParams, outcome: Outcome) -> Markup {
+    let title = if params.q.trim().is_empty() {
+        "Zoeken".to_string()
+    } else {
+        format!("Zoeken: {}", params.q)
+    };
+    let edition = params.edition.as_deref().unwrap_or("");
+    let theme = params.theme.as_deref().unwrap_or("");
+    // This search's address at `path`, with `extra` parameters.
+    let here = |path: &str, extra: &[(&str, &str)]| -> String {
+        let mut pairs = vec![
+            ("q", params.q.as_str()),
+            ("edition", edition),
+            ("theme", theme),
+        ];
+        pairs.extend_from_slice(extra);
+        link(path, &pairs)
+    };
+    let body = html! {
+        h1 { "Zoeken in " (index.meta.passages) " passages" }
+        (search_form(index, params))
+        (syntax_help())
+        @match outcome {
+            Outcome::Nothing => {}
+            Outcome::Problem(why) => {
+                div class="problem" role="alert" { h2 { "De zoekvraag klopt niet" } p { (why) } }
+            }
+            Outcome::Found(answer, page) => {
+                h2 { "Resultaten" }
+                @for note in &answer.notes { p class="note" { (note) } }
+                @if let Some(partial) = answer.partial {
+                    p class="note" {
+                        "Geen passage bevat alle " (partial.of) " delen van de zoekvraag; "
+                        "deze bevatten er " (partial.holds) " (de ontbrekende staan erbij)."
+                    }
+                }
+                @for suggestion in &answer.suggestions {
+                    p class="note" {
+                        "“" (suggestion.word) "” staat in geen passage; bedoelde u: "
+                        @for (i, word) in suggestion.instead.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            a href=(link("/search", &[("q", word.as_str()), ("edition", edition), ("theme", theme)])) { (word) }
+                        }
+                        "?"
+                    }
+                }
+                @let from = (page - 1) * PAGE_SIZE;
+                @if answer.hits.len() <= from {
+                    p { "Geen passages gevonden." }
+                } @else {
+                    p class="downloads" {
+                        "Download: "
+                        a href=(here("/search", &[("format", "csv")])) { "CSV" } " · "
+                        a href=(here("/search", &[("format", "csv"), ("excel-nl", "1")])) { "CSV voor Excel (NL)" } " · "
+                        a href=(here("/search", &[("format", "xlsx")])) { "Excel" } " · "
+                        a href=(here("/api/search", &[])) { "JSON" }
+                    }
+                    ol start=(from + 1) {
+                        @for hit in answer.hits.iter().skip(from) {
+                            li {
+                                article {
+                                    h3 { a href=(format!("/passage/{}", urlencode_path(&hit.record.passage))) { (hit.record.passage) } }
+                                    (hit_meta(&hit.record))
+                                    @if !hit.missing.is_empty() {
+                                        p class="meta" { "Ontbreekt: " (hit.missing.join(", ")) }
+                                    }
+                                    p { (snippet(&hit.snippet)) }
+                                }
+                            }
+                        }
+                    }
+                    nav class="pages" aria-label="Pagina's" {
+                        @if page > 1 {
+                            a href=(here("/search", &[("page", &(page - 1).to_string())])) { "Vorige" } " "
+                        }
+                        @if answer.hits.len() == page * PAGE_SIZE && page < MAX_PAGE {
+                            a href=(here("/search", &[("page", &(page + 1).to_string())])) { "Volgende" }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout(&title, body)
+}
+
+/// A passage id in a path: `#` and anything else outside the safe set percent-encoded.
+fn urlencode_path(id: &str) -> String {
+    let mut out = String::with_capacity(id.len() + 8);
+    for byte in id.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+/// The passage text with its mentions marked, each piece escaped.
+fn marked(record: &PassageRecord) -> Markup {
+    html! {
+        @for (text, signal) in record.mention_pieces() {
+            @if let Some(signal) = signal { mark title=(signal) { (text) } } @else { (text) }
+        }
+    }
+}
+
+pub fn passage(found: &Neighbourhood) -> Markup {
+    let Some((_, main)) = found.shown.iter().find(|(role, _)| *role == "passage") else {
+        return error(StatusCode::NOT_FOUND, "no such passage");
+    };
+    let body = html! {
+        h1 { "Passage " (main.passage) }
+        @if !main.section.is_empty() {
+            nav aria-label="Kopjes" { p class="meta" { "Onder: " (main.section) } }
+        }
+        dl {
+            @if let Some(source) = &found.source {
+                dt { "Bron" } dd { (source.file) }
+                @if !source.title.is_empty() { dt { "Titel" } dd { (source.title) } }
+                @if let Some(url) = web_address(&source.url) { dt { "Adres" } dd { a href=(url) { (url) } } }
+                @else if !source.url.is_empty() { dt { "Adres" } dd { (source.url) } }
+            }
+            dt { "Reeks" } dd { (main.series) }
+            dt { "Editie" } dd { (main.edition) @if !main.date.is_empty() { " (" (main.date) ")" } }
+            @if let Some(pages) = main.pages() { dt { "Pagina" } dd { (pages) } }
+            dt { "Regels" } dd { (main.lines()) }
+            @if !main.theme.is_empty() { dt { "Thema" } dd { (main.theme_label) " (" (main.part) ")" } }
+        }
+        @for (role, record) in &found.shown {
+            @if *role == "passage" {
+                section aria-labelledby="deze" {
+                    h2 id="deze" { "De passage" }
+                    p { (marked(record)) }
+                }
+            } @else {
+                section class="context" aria-label=(if *role == "before" { "Ervoor" } else { "Erna" }) {
+                    h2 { (if *role == "before" { "Ervoor" } else { "Erna" }) ": "
+                        a href=(format!("/passage/{}", urlencode_path(&record.passage))) { (record.passage) } }
+                    p { (record.text) }
+                }
+            }
+        }
+    };
+    layout(&format!("Passage {}", main.passage), body)
+}
+
+pub fn error(status: StatusCode, message: &str) -> Markup {
+    let body = html! {
+        h1 { "Dat lukte niet (" (status.as_u16()) ")" }
+        p class="problem" role="alert" { (message) }
+        p { a href="/" { "Naar het zoeken" } }
+    };
+    layout("Fout", body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_mark_highlights_and_escape_everything_else() {
+        let shown =
+            snippet("…de **desinformatie** over <script>alert(1)</script> & “meer”…").into_string();
+        assert_eq!(
+            shown,
+            "…de <mark>desinformatie</mark> over &lt;script&gt;alert(1)&lt;/script&gt; &amp; “meer”…"
+        );
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(
+            web_address(" https://www.nctv.nl/documenten "),
+            Some("https://www.nctv.nl/documenten")
+        );
+        assert_eq!(web_address("javascript:alert(1)"), None);
+        assert_eq!(web_address("JaVaScRiPt:alert(1)"), None);
+        assert_eq!(web_address("file:///etc/passwd"), None);
+    }
+
+    #[test]
+    fn links_encode_their_values() {
+        assert_eq!(
+            link(
+                "/search",
+                &[("q", "\"digitale dreigingen\"~3 & één"), ("edition", "")]
+            ),
+            "/search?q=%22digitale+dreigingen%22%7E3+%26+%C3%A9%C3%A9n"
+        );
+        assert_eq!(
+            urlencode_path("nvs-midterm-review-2021#54"),
+            "nvs-midterm-review-2021%2354"
+        );
+    }
+}

@@ -1,0 +1,345 @@
+//! HTTP-level tests of `horizon serve`: the real binary on a free port, every page and download
+//! checked for status, content type and security headers, its numbers against the command line's,
+//! a hostile corpus that must run nothing, and a new ingest answered without a restart.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+mod common;
+use common::{horizon, ingest_real_corpus, stderr, stdout};
+
+/// A running server, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(index: &str) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_horizon"))
+            .args(["serve", "--index", index, "--port", "0"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the server starts");
+        let mut line = String::new();
+        BufReader::new(child.stderr.as_mut().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert!(line.starts_with("horizon: serving the index in "), "{line}");
+        let port = line
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line:?}"));
+        Server { child, port }
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a head and a body");
+        let head = String::from_utf8(raw[..split].to_vec()).unwrap();
+        let mut lines = head.lines();
+        let status = lines.next().unwrap()[9..12].parse().unwrap();
+        let headers = lines
+            .filter_map(|l| l.split_once(": "))
+            .map(|(k, v)| (k.to_lowercase(), v.to_string()))
+            .collect();
+        Reply {
+            status,
+            headers,
+            body: raw[split + 4..].to_vec(),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> &str {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("a UTF-8 body")
+    }
+}
+
+/// Every page: HTML, the security headers, no script anywhere.
+fn page(server: &Server, path: &str, status: u16) -> String {
+    let reply = server.get(path);
+    assert_eq!(reply.status, status, "{path}: {}", reply.text());
+    assert_eq!(
+        reply.header("content-type"),
+        "text/html; charset=utf-8",
+        "{path}"
+    );
+    assert!(reply
+        .header("content-security-policy")
+        .starts_with("default-src 'none'"));
+    assert_eq!(reply.header("x-content-type-options"), "nosniff");
+    let html = reply.text();
+    assert!(
+        html.starts_with("<!DOCTYPE html><html lang=\"nl\">"),
+        "{path}"
+    );
+    assert!(!html.contains("<script"), "{path}");
+    html
+}
+
+#[test]
+fn search_pages_show_the_hits_the_command_line_finds() {
+    let indexed = ingest_real_corpus();
+    let server = Server::start(&indexed.index);
+    let home = page(&server, "/", 200);
+    assert!(home.contains("<label for=\"q\">Zoekvraag"));
+    assert!(home.contains("NVS midterm review 2021 ("));
+    let html = page(&server, "/search?q=terror%2A&edition=&theme=", 200);
+    assert!(html.contains("<mark>terroristische</mark>"), "{html}");
+    let cli = horizon(&[
+        "search",
+        "terror*",
+        "--index",
+        &indexed.index,
+        "--format",
+        "json",
+    ]);
+    let hits: Vec<Value> = serde_json::from_str(&stdout(&cli)).unwrap();
+    // The page's hits in the command line's order.
+    let mut at = 0;
+    for hit in &hits {
+        let id = hit["passage"].as_str().unwrap();
+        let anchor = format!(">{id}</a></h3>");
+        let found = html[at..]
+            .find(&anchor)
+            .unwrap_or_else(|| panic!("{id} missing or out of order"));
+        at += found + anchor.len();
+    }
+    // Page 2 starts where page 1 ended; the partial answer and "bedoelde u" show too.
+    let second = page(&server, "/search?q=veiligheid&page=2", 200);
+    assert!(second.contains("<ol start=\"11\">"), "{second}");
+    let partial = page(&server, "/search?q=cyberaanvallen+Rusland", 200);
+    assert!(
+        partial.contains("Geen passage bevat alle 2 delen"),
+        "{partial}"
+    );
+    assert!(partial.contains("Ontbreekt: Rusland"));
+    let suggestion = page(&server, "/search?q=klimaatverandring", 200);
+    assert!(
+        suggestion.contains(
+            "bedoelde u: <a href=\"/search?q=klimaatverandering\">klimaatverandering</a>?"
+        ),
+        "{suggestion}"
+    );
+}
+
+#[test]
+fn downloads_and_the_api_are_the_command_lines_bytes() {
+    let indexed = ingest_real_corpus();
+    let server = Server::start(&indexed.index);
+    let ix = indexed.index.as_str();
+    let cli = |extra: &[&str]| {
+        let mut args = vec!["search", "cyberaanvallen", "--index", ix, "--limit", "500"];
+        args.extend_from_slice(extra);
+        let out = horizon(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let csv = server.get("/search?q=cyberaanvallen&format=csv");
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.header("content-type"), "text/csv; charset=utf-8");
+    assert!(csv
+        .header("content-disposition")
+        .starts_with("attachment; filename=\"horizon-zoeken.csv\""));
+    assert_eq!(csv.body, cli(&["--format", "csv"]));
+    let excel = server.get("/search?q=cyberaanvallen&format=csv&excel-nl=1");
+    assert_eq!(excel.body, cli(&["--format", "csv", "--excel-nl"]));
+    let xlsx = server.get("/search?q=cyberaanvallen&format=xlsx");
+    assert_eq!(
+        xlsx.header("content-type"),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(xlsx.body.starts_with(b"PK"));
+    let api = server.get("/api/search?q=cyberaanvallen&limit=500");
+    assert_eq!(api.header("content-type"), "application/json");
+    let from_api: Value = serde_json::from_slice(&api.body).unwrap();
+    let from_cli: Value = serde_json::from_slice(&cli(&["--format", "json"])).unwrap();
+    assert_eq!(from_api, from_cli);
+    let bad = server.get("/search?q=cyber&format=pdf");
+    assert_eq!(bad.status, 400);
+    assert!(bad.text().contains("there is no format"));
+}
+
+#[test]
+fn passages_bad_requests_and_unknown_pages_say_what_was_wrong() {
+    let indexed = ingest_real_corpus();
+    let server = Server::start(&indexed.index);
+    let html = page(&server, "/passage/nvs-midterm-review-2021%2354", 200);
+    assert!(html.contains("<h1>Passage nvs-midterm-review-2021#54</h1>"));
+    assert!(
+        html.contains("Onder: Terrorisme en extremisme tegengaan &gt; Korte samenvatting NVS 2019")
+    );
+    assert!(
+        html.contains("<mark title=\"terrorisme-extremisme\">terroristische</mark>"),
+        "{html}"
+    );
+    assert!(html.contains("href=\"/passage/nvs-midterm-review-2021%2353\""));
+    assert!(html.contains("<a href=\"https://www.nctv.nl/"));
+    let missing = page(&server, "/passage/nvs-midterm-review-2021%23999", 404);
+    assert!(missing.contains("has passages #1 to #"));
+    let broken = page(&server, "/search?q=%28rusland+OR", 400);
+    assert!(broken.contains("does not parse at character"), "{broken}");
+    assert!(
+        broken.contains("value=\"(rusland OR\""),
+        "the form keeps the query to mend"
+    );
+    assert!(page(&server, "/search?q=cyber&page=abc", 400).contains("the address does not parse"));
+    assert!(page(&server, "/search?q=cyber&page=51", 400).contains("pages run from 1 to 50"));
+    assert!(page(&server, "/search?q=cyber&edition=NVS+2030", 400).contains("no edition"));
+    page(&server, "/etc/passwd", 404);
+    page(&server, "/passage/..%2F..%2Fetc%2Fpasswd", 404);
+}
+
+#[test]
+fn a_hostile_corpus_runs_nothing() {
+    let corpus = TempDir::new().unwrap();
+    let hostile = "De minister <script>alert('tekst')</script> schrijft over \"><img src=x onerror=alert(1)> dreiging en <a href=\"javascript:alert(2)\">spionage</a>.\n";
+    std::fs::write(corpus.path().join("kwaad.txt"), hostile).unwrap();
+    std::fs::write(
+        corpus.path().join("manifest.csv"),
+        "file,series,edition,date,title,publisher,url\nkwaad.txt,<script>reeks</script>,\"\"\"><img src=x onerror=alert(3)>\",2021-01-01,<script>titel</script>,NCTV,javascript:alert(4)\n",
+    )
+    .unwrap();
+    let dir = TempDir::new().unwrap();
+    let index = dir.path().join("ix").display().to_string();
+    let out = horizon(&["ingest", corpus.path().to_str().unwrap(), "--index", &index]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let server = Server::start(&index);
+    for path in [
+        "/search?q=dreiging",
+        "/search?q=%3Cscript%3Ealert(5)%3C%2Fscript%3E",
+        "/search?q=%22%3E%3Cimg+src%3Dx+onerror%3Dalert(6)%3E",
+        "/passage/kwaad%231",
+        "/",
+    ] {
+        let reply = server.get(path);
+        let html = reply.text();
+        assert!(!html.contains("<script"), "{path}: {html}");
+        assert!(!html.contains("<img"), "{path}: {html}");
+        assert!(!html.contains("href=\"javascript:"), "{path}: {html}");
+        // "onerror" only ever as escaped text, never as an attribute of a tag.
+        assert_eq!(
+            html.matches("onerror").count(),
+            html.matches("&lt;img src=x onerror").count(),
+            "{path}: {html}"
+        );
+    }
+    let passage = server.get("/passage/kwaad%231").text();
+    assert!(
+        passage.contains("&lt;script&gt;alert('tekst')&lt;/script&gt;"),
+        "{passage}"
+    );
+    assert!(
+        passage.contains("javascript:alert(4)"),
+        "the address is shown as text: {passage}"
+    );
+}
+
+#[test]
+fn a_new_ingest_is_served_without_a_restart() {
+    let corpus = TempDir::new().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "De economische veiligheid wordt geschaad door spionage van diverse landen.\n",
+    )
+    .unwrap();
+    let dir = TempDir::new().unwrap();
+    let index = dir.path().join("ix").display().to_string();
+    let ingest = || {
+        let out = horizon(&["ingest", corpus.path().to_str().unwrap(), "--index", &index]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    ingest();
+    let server = Server::start(&index);
+    assert!(page(&server, "/search?q=zeespiegelstijging", 200).contains("Geen passages gevonden"));
+    std::fs::write(
+        corpus.path().join("b.txt"),
+        "Nederland is kwetsbaar voor zeespiegelstijging.\n",
+    )
+    .unwrap();
+    ingest();
+    let html = page(&server, "/search?q=zeespiegelstijging", 200);
+    assert!(html.contains("<mark>zeespiegelstijging</mark>"), "{html}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let indexed = ingest_real_corpus();
+    let mut server = Server::start(&indexed.index);
+    page(&server, "/", 200);
+    let status = Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = server.child.wait().unwrap();
+    assert!(exit.success(), "{exit:?}");
+}
+
+#[test]
+fn another_host_is_served_with_a_warning() {
+    let indexed = ingest_real_corpus();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_horizon"))
+        .args([
+            "serve",
+            "--index",
+            &indexed.index,
+            "--port",
+            "0",
+            "--host",
+            "0.0.0.0",
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.as_mut().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        line.trim(),
+        "horizon: warning: listening on 0.0.0.0: anyone who can reach this machine can read the corpus"
+    );
+}
