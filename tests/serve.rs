@@ -343,3 +343,100 @@ fn another_host_is_served_with_a_warning() {
         "horizon: warning: listening on 0.0.0.0: anyone who can reach this machine can read the corpus"
     );
 }
+
+#[test]
+fn the_table_pages_show_the_numbers_of_the_commands() {
+    let indexed = ingest_real_corpus();
+    let server = Server::start(&indexed.index);
+    let ix = indexed.index.as_str();
+    let cli_json = |args: &[&str]| -> Value {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&["--index", ix, "--format", "json"]);
+        let out = horizon(&all);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let api_json = |path: &str| -> Value {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 200, "{path}: {}", reply.text());
+        assert_eq!(reply.header("content-type"), "application/json", "{path}");
+        serde_json::from_slice(&reply.body).unwrap()
+    };
+    assert_eq!(api_json("/api/signals"), cli_json(&["signals"]));
+    assert_eq!(
+        api_json("/api/signals?kind=actor&by=theme&edition=NVS+2019"),
+        cli_json(&[
+            "signals",
+            "--kind",
+            "actor",
+            "--by",
+            "theme",
+            "--edition",
+            "NVS 2019"
+        ])
+    );
+    assert_eq!(
+        api_json("/api/compare"),
+        cli_json(&["compare", "NVS 2019", "NVS midterm review 2021"])
+    );
+    assert_eq!(
+        api_json("/api/compare?a=NVS+2019&b=NVS+midterm+review+2021&kind=terms"),
+        cli_json(&[
+            "compare",
+            "NVS 2019",
+            "NVS midterm review 2021",
+            "--kind",
+            "terms"
+        ])
+    );
+    assert_eq!(api_json("/api/themes"), cli_json(&["themes"]));
+    assert_eq!(
+        api_json("/api/signal/rusland"),
+        cli_json(&["mentions", "rusland"])
+    );
+    // The downloads are the command line's bytes.
+    let csv = server.get("/signals?kind=measure&format=csv&excel-nl=1");
+    let cli = horizon(&[
+        "signals",
+        "--kind",
+        "measure",
+        "--index",
+        ix,
+        "--format",
+        "csv",
+        "--excel-nl",
+    ]);
+    assert_eq!(csv.body, cli.stdout);
+    // The pages: the first rows of each table, linked to their signals and passages.
+    let signals = page(&server, "/signals?kind=actor", 200);
+    assert!(
+        signals.contains("<a href=\"/signal/rusland\">rusland</a>"),
+        "{signals}"
+    );
+    let rusland = page(&server, "/signal/rusland", 200);
+    assert!(
+        rusland.contains("<svg class=\"chart"),
+        "the chart of horizon chart"
+    );
+    let mentions = cli_json(&["mentions", "rusland"]);
+    let first = mentions[0]["passage"].as_str().unwrap().replace('#', "%23");
+    assert!(
+        rusland.contains(&format!("href=\"/passage/{first}\"")),
+        "{rusland}"
+    );
+    let compare = page(&server, "/compare", 200);
+    assert!(compare.contains("<h1>Vergelijken: NVS 2019 en NVS midterm review 2021</h1>"));
+    assert!(compare.contains("<caption>Verschillen tussen de edities</caption>"));
+    let themes = page(&server, "/themes", 200);
+    assert!(
+        themes.contains("<svg class=\"chart"),
+        "the report's heat map"
+    );
+    // What the pages cannot do, they say.
+    assert!(
+        page(&server, "/signals?kind=bogus", 400).contains("is not one of theme, actor, measure")
+    );
+    assert!(page(&server, "/signal/bogus", 404).contains("there is no signal"));
+    assert!(page(&server, "/compare?a=NVS+2030", 400).contains("no edition"));
+    assert!(page(&server, "/api/bogus", 404).contains("the API has /api/search"));
+}

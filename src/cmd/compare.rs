@@ -14,6 +14,13 @@ type Counts = HashMap<(String, String, String), (u64, u64)>;
 
 pub fn run(config: &CompareConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
+    let table = table(&index, config)?;
+    config.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The command's table, for the command line and the workbench alike.
+pub(crate) fn table(index: &HorizonIndex, config: &CompareConfig) -> anyhow::Result<Table> {
     let a = index.resolve_edition(&config.a)?;
     let b = index.resolve_edition(&config.b)?;
     if a == b {
@@ -31,8 +38,8 @@ pub fn run(config: &CompareConfig) -> anyhow::Result<ExitCode> {
     };
     let (tokens_a, tokens_b) = (tokens(&a), tokens(&b));
     let counts = match config.kind {
-        CompareKind::Terms => term_counts(&index, &records, &a, &b),
-        kind => signal_counts(&index, &records, &a, &b, kind),
+        CompareKind::Terms => term_counts(index, &records, &a, &b),
+        kind => signal_counts(index, &records, &a, &b, kind),
     };
     let mut rows: Vec<_> = counts
         .into_iter()
@@ -51,7 +58,7 @@ pub fn run(config: &CompareConfig) -> anyhow::Result<ExitCode> {
             .total_cmp(&x.3.g2.abs())
             .then_with(|| x.1.cmp(&y.1))
     });
-    let mut settings = super::settings(&index);
+    let mut settings = super::settings(index);
     settings.extend([
         ("edition A".to_string(), a.clone()),
         ("edition B".to_string(), b.clone()),
@@ -111,8 +118,7 @@ pub fn run(config: &CompareConfig) -> anyhow::Result<ExitCode> {
             k.status.name().into(),
         ]);
     }
-    config.output.write(&table)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(table)
 }
 
 /// Mentions of the lexicon's signals in the two editions.

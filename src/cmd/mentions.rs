@@ -49,7 +49,14 @@ pub fn resolve_signal<'a>(index: &'a HorizonIndex, name: &str) -> anyhow::Result
 
 pub fn run(config: &MentionsConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
-    let signal = resolve_signal(&index, &config.signal)?;
+    let table = table(&index, config)?;
+    config.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The command's table, for the command line and the workbench alike.
+pub(crate) fn table(index: &HorizonIndex, config: &MentionsConfig) -> anyhow::Result<Table> {
+    let signal = resolve_signal(index, &config.signal)?;
     let edition = config
         .edition
         .as_deref()
@@ -81,7 +88,6 @@ pub fn run(config: &MentionsConfig) -> anyhow::Result<ExitCode> {
             line.right.into(),
         ]);
     }
-    table.settings = super::settings(&index);
-    config.output.write(&table)?;
-    Ok(ExitCode::SUCCESS)
+    table.settings = super::settings(index);
+    Ok(table)
 }

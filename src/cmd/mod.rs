@@ -3,17 +3,17 @@
 
 mod analyze;
 mod candidates;
-mod compare;
+pub(crate) mod compare;
 mod evaluate;
 mod ingest;
-mod mentions;
+pub(crate) mod mentions;
 mod passages;
-mod report;
+pub(crate) mod report;
 pub(crate) mod search;
 mod serve;
 pub(crate) mod show;
-mod signals;
-mod themes;
+pub(crate) mod signals;
+pub(crate) mod themes;
 mod trend;
 
 use std::process::ExitCode;

@@ -31,23 +31,7 @@ pub fn run(config: &ReportArgs) -> anyhow::Result<ExitCode> {
 
 pub fn chart(config: &ChartArgs) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
-    let signal = super::mentions::resolve_signal(&index, &config.signal)?.clone();
-    let records = index.passages()?;
-    let rows = count(
-        &records,
-        &index.meta.signals,
-        &index.meta.editions,
-        GroupBy::Edition,
-        |s| s.id == signal.id,
-    );
-    let editions: Vec<String> = index.meta.editions.iter().map(|e| e.name.clone()).collect();
-    let rates = rates_per_edition(&index, &rows, &signal.id);
-    let drawing = svg::line_chart(
-        &format!("{} per editie", signal.label),
-        &editions,
-        &[(signal.label.clone(), rates)],
-        "vermeldingen per 10.000 woorden",
-    );
+    let drawing = signal_chart(&index, &config.signal)?;
     let bytes = match config.format {
         ChartFormat::Svg => drawing.into_bytes(),
         ChartFormat::Png => {
@@ -60,6 +44,42 @@ pub fn chart(config: &ChartArgs) -> anyhow::Result<ExitCode> {
         None => std::io::stdout().write_all(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The SVG line chart of one signal's rate per edition: `horizon chart` and the workbench's
+/// signal page draw the same.
+pub(crate) fn signal_chart(index: &HorizonIndex, name: &str) -> anyhow::Result<String> {
+    let signal = super::mentions::resolve_signal(index, name)?.clone();
+    let records = index.passages()?;
+    let rows = count(
+        &records,
+        &index.meta.signals,
+        &index.meta.editions,
+        GroupBy::Edition,
+        |s| s.id == signal.id,
+    );
+    let editions: Vec<String> = index.meta.editions.iter().map(|e| e.name.clone()).collect();
+    let rates = rates_per_edition(index, &rows, &signal.id);
+    Ok(svg::line_chart(
+        &format!("{} per editie", signal.label),
+        &editions,
+        &[(signal.label.clone(), rates)],
+        "vermeldingen per 10.000 woorden",
+    ))
+}
+
+/// The report's heat map of themes by edition, for the workbench's themes page.
+pub(crate) fn theme_heat_map(index: &HorizonIndex) -> anyhow::Result<String> {
+    let records = index.passages()?;
+    let report = gather(index, &records);
+    let editions: Vec<String> = report.editions.iter().map(|e| e.name.clone()).collect();
+    Ok(svg::heat_map(
+        "Thema's per editie (per 10.000 woorden)",
+        &report.themes,
+        &editions,
+        &report.theme_rates,
+        "vermeldingen per 10.000 woorden",
+    ))
 }
 
 /// A signal's rate per 10,000 words in every edition of the index, 0 where it is not mentioned.

@@ -4,10 +4,18 @@ use std::process::ExitCode;
 
 use crate::cli::SignalsConfig;
 use crate::export::{Cell, Column, Table};
+use crate::index::HorizonIndex;
 use crate::signals::mentions::count;
 
 pub fn run(config: &SignalsConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
+    let table = table(&index, config)?;
+    config.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The command's table, for the command line and the workbench alike.
+pub(crate) fn table(index: &HorizonIndex, config: &SignalsConfig) -> anyhow::Result<Table> {
     let edition = config
         .edition
         .as_deref()
@@ -57,7 +65,6 @@ pub fn run(config: &SignalsConfig) -> anyhow::Result<ExitCode> {
             Cell::Float(per_10k),
         ]);
     }
-    table.settings = super::settings(&index);
-    config.output.write(&table)?;
-    Ok(ExitCode::SUCCESS)
+    table.settings = super::settings(index);
+    Ok(table)
 }

@@ -5,9 +5,17 @@ use std::process::ExitCode;
 
 use crate::cli::ThemesConfig;
 use crate::export::{Cell, Column, Table};
+use crate::index::HorizonIndex;
 
 pub fn run(config: &ThemesConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
+    let table = table(&index)?;
+    config.output.write(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The command's table, for the command line and the workbench alike.
+pub(crate) fn table(index: &HorizonIndex) -> anyhow::Result<Table> {
     // (theme id, edition) -> (passages, tokens)
     let mut counts: HashMap<(String, String), (u64, u64)> = HashMap::new();
     for record in index.passages()? {
@@ -53,7 +61,6 @@ pub fn run(config: &ThemesConfig) -> anyhow::Result<ExitCode> {
             ]);
         }
     }
-    table.settings = super::settings(&index);
-    config.output.write(&table)?;
-    Ok(ExitCode::SUCCESS)
+    table.settings = super::settings(index);
+    Ok(table)
 }

@@ -17,9 +17,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
+use crate::cli::{CompareConfig, CompareKind, MentionsConfig, SignalsConfig};
 use crate::cmd::search::hits_table;
-use crate::export::{Format, Output};
-use crate::index::{Filter, HorizonIndex, SearchError, CURRENT_FILE};
+use crate::compare::Thresholds;
+use crate::export::{Format, Output, Table};
+use crate::index::{Filter, HorizonIndex, IndexError, SearchError, CURRENT_FILE};
+use crate::signals::mentions::GroupBy;
+use crate::signals::EntryKind;
 
 /// Hits on one page of results.
 pub const PAGE_SIZE: usize = 10;
@@ -265,11 +269,12 @@ async fn api_search(
         let partial = answer.partial.is_some();
         let table = hits_table(&params.q, answer.hits, partial, &index);
         let format = params.format.as_deref().unwrap_or("json");
-        let mut response = download(&table, format, params.excel_nl.is_some(), "horizon-zoeken")?;
-        if format == "json" {
-            response.headers_mut().remove(header::CONTENT_DISPOSITION);
-        }
-        Ok(response)
+        Ok(inline_json(download(
+            &table,
+            format,
+            params.excel_nl.is_some(),
+            "horizon-zoeken",
+        )?))
     })
     .await
 }
@@ -286,6 +291,247 @@ async fn passage_page(
         }
     })
     .await
+}
+
+/// The parameters of the table pages (`/signals`, `/compare`, `/themes`, `/signal/{id}`).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct TableParams {
+    kind: Option<String>,
+    by: Option<String>,
+    edition: Option<String>,
+    a: Option<String>,
+    b: Option<String>,
+    format: Option<String>,
+    #[serde(rename = "excel-nl")]
+    excel_nl: Option<String>,
+}
+
+fn table_params(query: Result<Query<TableParams>, QueryRejection>) -> Result<TableParams, Failure> {
+    query.map(|Query(p)| p).map_err(|err| {
+        Failure::bad_request(format!("the address does not parse: {}", err.body_text()))
+    })
+}
+
+/// A value the page was given, if any.
+fn given(value: &Option<String>) -> Option<String> {
+    value.clone().filter(|v| !v.trim().is_empty())
+}
+
+/// `kind=actor`, `by=theme`: a value of the command line's choices, or a 400 naming them.
+fn choice<T: clap::ValueEnum>(value: &Option<String>, name: &str) -> Result<Option<T>, Failure> {
+    let Some(value) = given(value) else {
+        return Ok(None);
+    };
+    T::from_str(&value, true).map(Some).map_err(|_| {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        Failure::bad_request(format!(
+            "{name}={value:?} is not one of {}",
+            names.join(", ")
+        ))
+    })
+}
+
+/// A command's error: the index's own problems are the server's, the rest the request's.
+fn command_failure(err: anyhow::Error) -> Failure {
+    if err
+        .chain()
+        .any(|cause| cause.downcast_ref::<IndexError>().is_some())
+    {
+        Failure::internal(err)
+    } else {
+        Failure::bad_request(format!("{err:#}"))
+    }
+}
+
+/// The command line's output settings; the workbench writes through them when it downloads.
+fn unused_output() -> Output {
+    Output {
+        format: Format::Table,
+        path: None,
+        excel_nl: false,
+    }
+}
+
+/// A table as a page, or as a download when `format=` asks for one.
+fn table_response(
+    params: &TableParams,
+    table: &Table,
+    name: &str,
+    page: impl FnOnce(&Table) -> maud::Markup,
+) -> Result<Response, Failure> {
+    match params.format.as_deref() {
+        Some(format) => download(table, format, params.excel_nl.is_some(), name),
+        None => Ok(page(table).into_response()),
+    }
+}
+
+/// A table page's work on a blocking thread, with the index as it is now.
+async fn with_index(
+    shared: Arc<Shared>,
+    params: TableParams,
+    work: impl FnOnce(&Shared, &HorizonIndex, TableParams) -> Result<Response, Failure> + Send + 'static,
+) -> Result<Response, Failure> {
+    blocking(move || {
+        let index = shared.index()?;
+        work(&shared, &index, params)
+    })
+    .await
+}
+
+async fn signals_page(
+    State(shared): State<Arc<Shared>>,
+    query: Result<Query<TableParams>, QueryRejection>,
+) -> Result<Response, Failure> {
+    with_index(shared, table_params(query)?, |shared, index, params| {
+        let config = SignalsConfig {
+            index: shared.dir.clone(),
+            kind: choice::<EntryKind>(&params.kind, "kind")?,
+            by: choice::<GroupBy>(&params.by, "by")?.unwrap_or(GroupBy::Edition),
+            edition: given(&params.edition),
+            output: unused_output(),
+        };
+        let table = crate::cmd::signals::table(index, &config).map_err(command_failure)?;
+        table_response(&params, &table, "horizon-signalen", |table| {
+            pages::signals(index, &params, table)
+        })
+    })
+    .await
+}
+
+async fn signal_page(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    query: Result<Query<TableParams>, QueryRejection>,
+) -> Result<Response, Failure> {
+    with_index(
+        shared,
+        table_params(query)?,
+        move |shared, index, params| {
+            let Some(signal) = index.meta.signals.iter().find(|s| s.id == id).cloned() else {
+                return Err(Failure::not_found(format!(
+                    "there is no signal {id:?} in the lexicon; the signals page lists them"
+                )));
+            };
+            let config = MentionsConfig {
+                signal: signal.id.clone(),
+                index: shared.dir.clone(),
+                edition: given(&params.edition),
+                window: 60,
+                output: unused_output(),
+            };
+            let table = crate::cmd::mentions::table(index, &config).map_err(command_failure)?;
+            let chart =
+                crate::cmd::report::signal_chart(index, &signal.id).map_err(command_failure)?;
+            table_response(
+                &params,
+                &table,
+                &format!("horizon-{}", signal.id),
+                |table| pages::signal(index, &signal, &params, &chart, table),
+            )
+        },
+    )
+    .await
+}
+
+async fn compare_page(
+    State(shared): State<Arc<Shared>>,
+    query: Result<Query<TableParams>, QueryRejection>,
+) -> Result<Response, Failure> {
+    with_index(shared, table_params(query)?, |shared, index, mut params| {
+        let editions = &index.meta.editions;
+        if editions.len() < 2 {
+            return Err(Failure::bad_request(
+                "the index holds fewer than two editions; there is nothing to compare",
+            ));
+        }
+        // Without a choice: the first edition against the last, as a reader would start.
+        if given(&params.a).is_none() {
+            params.a = Some(editions[0].name.clone());
+        }
+        if given(&params.b).is_none() {
+            params.b = Some(editions[editions.len() - 1].name.clone());
+        }
+        let config = CompareConfig {
+            a: params.a.clone().unwrap_or_default(),
+            b: params.b.clone().unwrap_or_default(),
+            kind: choice::<CompareKind>(&params.kind, "kind")?.unwrap_or(CompareKind::All),
+            index: shared.dir.clone(),
+            thresholds: Thresholds::default(),
+            limit: 25,
+            output: unused_output(),
+        };
+        let table = crate::cmd::compare::table(index, &config).map_err(command_failure)?;
+        table_response(&params, &table, "horizon-vergelijking", |table| {
+            pages::compare(index, &params, table)
+        })
+    })
+    .await
+}
+
+async fn themes_page(
+    State(shared): State<Arc<Shared>>,
+    query: Result<Query<TableParams>, QueryRejection>,
+) -> Result<Response, Failure> {
+    with_index(shared, table_params(query)?, |_, index, params| {
+        let table = crate::cmd::themes::table(index).map_err(command_failure)?;
+        let heat_map = crate::cmd::report::theme_heat_map(index).map_err(command_failure)?;
+        table_response(&params, &table, "horizon-themas", |table| {
+            pages::themes(index, &heat_map, table)
+        })
+    })
+    .await
+}
+
+/// `/api/signals` and the like: the page's table as the command line's `--format json`.
+async fn api_table(
+    State(shared): State<Arc<Shared>>,
+    Path(what): Path<String>,
+    query: Result<Query<TableParams>, QueryRejection>,
+) -> Result<Response, Failure> {
+    let mut params = table_params(query)?;
+    if params.format.is_none() {
+        params.format = Some("json".to_string());
+    }
+    let response = match what.as_str() {
+        "signals" => signals_page(State(shared), Ok(Query(params))).await?,
+        "compare" => compare_page(State(shared), Ok(Query(params))).await?,
+        "themes" => themes_page(State(shared), Ok(Query(params))).await?,
+        other => {
+            return Err(Failure::not_found(format!(
+                "there is no /api/{other}; the API has /api/search, /api/signals, /api/compare, /api/themes and /api/signal/{{id}}"
+            )))
+        }
+    };
+    Ok(inline_json(response))
+}
+
+async fn api_signal(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    query: Result<Query<TableParams>, QueryRejection>,
+) -> Result<Response, Failure> {
+    let mut params = table_params(query)?;
+    if params.format.is_none() {
+        params.format = Some("json".to_string());
+    }
+    Ok(inline_json(
+        signal_page(State(shared), Path(id), Ok(Query(params))).await?,
+    ))
+}
+
+/// JSON for scripts is an answer, not a file to save.
+fn inline_json(mut response: Response) -> Response {
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v == "application/json");
+    if json {
+        response.headers_mut().remove(header::CONTENT_DISPOSITION);
+    }
+    response
 }
 
 async fn not_found() -> Failure {
@@ -323,6 +569,12 @@ pub fn router(dir: PathBuf) -> Router {
         .route("/search", get(search_page))
         .route("/api/search", get(api_search))
         .route("/passage/{id}", get(passage_page))
+        .route("/signals", get(signals_page))
+        .route("/signal/{id}", get(signal_page))
+        .route("/compare", get(compare_page))
+        .route("/themes", get(themes_page))
+        .route("/api/signal/{id}", get(api_signal))
+        .route("/api/{table}", get(api_table))
         .fallback(not_found)
         .layer(axum::middleware::map_response(secure))
         .with_state(shared)

@@ -5,9 +5,10 @@
 use axum::http::StatusCode;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::{SearchParams, MAX_PAGE, PAGE_SIZE};
+use super::{SearchParams, TableParams, MAX_PAGE, PAGE_SIZE};
 use crate::cmd::show::Neighbourhood;
-use crate::index::{Answer, HorizonIndex, PassageRecord};
+use crate::export::{Cell, Table};
+use crate::index::{Answer, HorizonIndex, PassageRecord, SignalMeta};
 
 /// Readable on a laptop and in print; contrast of at least 4.5:1 everywhere; a visible focus.
 const STYLE: &str = "
@@ -53,7 +54,15 @@ fn layout(title: &str, body: Markup) -> Markup {
             body {
                 a class="skip" href="#inhoud" { "Naar de inhoud" }
                 header {
-                    p { a href="/" { "horizon" } " · zoeken in de strategiecorpus" }
+                    nav aria-label="Hoofdmenu" {
+                        p {
+                            a href="/" { "horizon" } " · "
+                            a href="/search" { "Zoeken" } " · "
+                            a href="/signals" { "Signalen" } " · "
+                            a href="/compare" { "Vergelijken" } " · "
+                            a href="/themes" { "Thema's" }
+                        }
+                    }
                 }
                 main id="inhoud" { (body) }
                 footer {
@@ -327,6 +336,205 @@ pub fn passage(found: &Neighbourhood) -> Markup {
         }
     };
     layout(&format!("Passage {}", main.passage), body)
+}
+
+/// A cell as the command line's table prints it; passages and the lexicon's signals link to their
+/// pages (a compared word in the `signal` column is no signal).
+fn cell(index: &HorizonIndex, column: &str, value: &Cell) -> Markup {
+    let text = match value {
+        Cell::Text(text) => text.clone(),
+        Cell::Int(n) => n.to_string(),
+        Cell::Float(x) => format!("{x:.3}"),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Empty => String::new(),
+    };
+    html! {
+        @match (column, value) {
+            ("passage", Cell::Text(id)) if !id.is_empty() => {
+                a href=(format!("/passage/{}", urlencode_path(id))) { (text) }
+            }
+            ("signal", Cell::Text(id)) if index.meta.signals.iter().any(|s| &s.id == id) => {
+                a href=(format!("/signal/{}", urlencode_path(id))) { (text) }
+            }
+            (_, Cell::Int(_) | Cell::Float(_)) => span class="num" { (text) },
+            _ => (text),
+        }
+    }
+}
+
+/// A table of the command line as HTML: the columns it shows people, as many rows as it shows.
+fn table_html(index: &HorizonIndex, caption: &str, table: &Table) -> Markup {
+    let shown: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| table.columns[i].in_table)
+        .collect();
+    let rows = table
+        .human_limit
+        .unwrap_or(table.rows.len())
+        .min(table.rows.len());
+    html! {
+        @if table.rows.is_empty() {
+            p { (table.empty_message) }
+        } @else {
+            table {
+                caption { (caption) }
+                thead { tr { @for &i in &shown { th scope="col" { (table.columns[i].name) } } } }
+                tbody {
+                    @for row in &table.rows[..rows] {
+                        tr { @for &i in &shown { td { (cell(index, &table.columns[i].name, &row[i])) } } }
+                    }
+                }
+            }
+            @if rows < table.rows.len() {
+                p class="meta" { "De eerste " (rows) " van " (table.rows.len()) " rijen; de downloads bevatten ze alle." }
+            }
+        }
+    }
+}
+
+/// Download links for the table of the page at `path` with these parameters.
+fn downloads(path: &str, pairs: &[(&str, &str)]) -> Markup {
+    let with = |extra: &[(&str, &str)]| {
+        let mut all = pairs.to_vec();
+        all.extend_from_slice(extra);
+        link(path, &all)
+    };
+    let api = link(&format!("/api{path}"), pairs);
+    html! {
+        p class="downloads" {
+            "Download: "
+            a href=(with(&[("format", "csv")])) { "CSV" } " · "
+            a href=(with(&[("format", "csv"), ("excel-nl", "1")])) { "CSV voor Excel (NL)" } " · "
+            a href=(with(&[("format", "xlsx")])) { "Excel" } " · "
+            a href=(api) { "JSON" }
+        }
+    }
+}
+
+fn select(id: &str, label: &str, options: &[(String, String)], chosen: &str) -> Markup {
+    html! {
+        label for=(id) { (label)
+            select id=(id) name=(id) {
+                @for (value, shown) in options {
+                    option value=(value) selected[value == chosen] { (shown) }
+                }
+            }
+        }
+    }
+}
+
+fn edition_options(index: &HorizonIndex, all: Option<&str>) -> Vec<(String, String)> {
+    all.map(|label| (String::new(), label.to_string()))
+        .into_iter()
+        .chain(
+            index
+                .meta
+                .editions
+                .iter()
+                .map(|e| (e.name.clone(), e.name.clone())),
+        )
+        .collect()
+}
+
+pub fn signals(index: &HorizonIndex, params: &TableParams, table: &Table) -> Markup {
+    let kind = params.kind.as_deref().unwrap_or("");
+    let by = params.by.as_deref().unwrap_or("");
+    let edition = params.edition.as_deref().unwrap_or("");
+    let kinds = [
+        ("", "Alle soorten"),
+        ("theme", "Thema's"),
+        ("actor", "Actoren"),
+        ("measure", "Maatregelen"),
+    ]
+    .map(|(v, s)| (v.to_string(), s.to_string()));
+    let groups = [
+        ("", "Per editie"),
+        ("doc", "Per document"),
+        ("theme", "Per thema"),
+    ]
+    .map(|(v, s)| (v.to_string(), s.to_string()));
+    let body = html! {
+        h1 { "Signalen per editie" }
+        p { "Hoe vaak elk thema, elke actor en elke maatregel van het lexicon wordt genoemd, met het aantal per 10.000 woorden. Elk signaal leidt naar de regels die de telling maken." }
+        form method="get" action="/signals" {
+            (select("kind", "Soort", &kinds, kind))
+            (select("by", "Groepering", &groups, by))
+            (select("edition", "Editie", &edition_options(index, Some("Alle edities")), edition))
+            button type="submit" { "Tonen" }
+        }
+        (downloads("/signals", &[("kind", kind), ("by", by), ("edition", edition)]))
+        (table_html(index, "Signalen", table))
+    };
+    layout("Signalen", body)
+}
+
+pub fn signal(
+    index: &HorizonIndex,
+    signal: &SignalMeta,
+    params: &TableParams,
+    chart: &str,
+    table: &Table,
+) -> Markup {
+    let edition = params.edition.as_deref().unwrap_or("");
+    let path = format!("/signal/{}", urlencode_path(&signal.id));
+    let body = html! {
+        h1 { (signal.label) }
+        p class="meta" { "Signaal " code { (signal.id) } " · " (signal.kind) @if !signal.aliases.is_empty() { " · ook: " (signal.aliases.join(", ")) } }
+        figure {
+            // The chart is horizon's own SVG, every label in it escaped where it is drawn.
+            (PreEscaped(chart))
+            figcaption class="meta" { "Vermeldingen per 10.000 woorden, per editie (dezelfde grafiek als horizon chart)." }
+        }
+        h2 { "Elke vermelding" }
+        form method="get" action=(path) {
+            (select("edition", "Editie", &edition_options(index, Some("Alle edities")), edition))
+            button type="submit" { "Tonen" }
+        }
+        (downloads(&path, &[("edition", edition)]))
+        (table_html(index, "Vermeldingen in hun context", table))
+    };
+    layout(&signal.label, body)
+}
+
+pub fn compare(index: &HorizonIndex, params: &TableParams, table: &Table) -> Markup {
+    let a = params.a.as_deref().unwrap_or("");
+    let b = params.b.as_deref().unwrap_or("");
+    let kind = params.kind.as_deref().unwrap_or("");
+    let kinds = [
+        ("", "Alle signalen"),
+        ("theme", "Thema's"),
+        ("actor", "Actoren"),
+        ("measure", "Maatregelen"),
+        ("terms", "Woorden"),
+    ]
+    .map(|(v, s)| (v.to_string(), s.to_string()));
+    let editions = edition_options(index, None);
+    let body = html! {
+        h1 { "Vergelijken: " (a) " en " (b) }
+        p { "Nieuw, gestegen en gedaald van editie A naar editie B, met de tellingen, G² (log-likelihood) en de log-ratio; het sterkste bewijs van verandering bovenaan." }
+        form method="get" action="/compare" {
+            (select("a", "Editie A", &editions, a))
+            (select("b", "Editie B", &editions, b))
+            (select("kind", "Wat", &kinds, kind))
+            button type="submit" { "Vergelijken" }
+        }
+        (downloads("/compare", &[("a", a), ("b", b), ("kind", kind)]))
+        (table_html(index, "Verschillen tussen de edities", table))
+    };
+    layout("Vergelijken", body)
+}
+
+pub fn themes(index: &HorizonIndex, heat_map: &str, table: &Table) -> Markup {
+    let body = html! {
+        h1 { "Thema's per editie" }
+        figure {
+            // horizon's own SVG, as in the report; every label escaped where it is drawn.
+            (PreEscaped(heat_map))
+            figcaption class="meta" { "Hoe vaak de woorden van elk thema voorkomen, per 10.000 woorden van de editie." }
+        }
+        (downloads("/themes", &[]))
+        (table_html(index, "Passages en woorden per thema en editie", table))
+    };
+    layout("Thema's", body)
 }
 
 pub fn error(status: StatusCode, message: &str) -> Markup {
