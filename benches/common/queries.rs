@@ -162,6 +162,22 @@ const NO_DEAD_END: [&str; 8] = [
     "mijnbouwschade groningen lockdown",
 ];
 
+/// Every query text of every kind but the edition filter, for the load benchmark of `serve`.
+#[allow(dead_code)]
+pub fn texts() -> Vec<&'static str> {
+    WORDS
+        .iter()
+        .chain(&PHRASES)
+        .chain(&BOOLEAN)
+        .chain(&PREFIXES)
+        .chain(&FUZZY)
+        .chain(&PROXIMITY)
+        .chain(&FIELDS)
+        .chain(&NO_DEAD_END)
+        .copied()
+        .collect()
+}
+
 /// The queries of each kind; the filtered kind repeats the words within one edition each.
 fn kinds(index: &HorizonIndex) -> Vec<(&'static str, Vec<(String, Filter)>)> {
     let editions: Vec<String> = index.meta.editions.iter().map(|e| e.name.clone()).collect();
@@ -216,6 +232,7 @@ fn latencies(index: &Path, queries: &[(String, Filter)]) -> (Vec<f64>, Vec<f64>)
     (cold, warm)
 }
 
+#[allow(dead_code)]
 pub fn print_header() {
     println!(
         "{:<22} {:<12} {:>8} {:>10} {:>10} {:>10} {:>10}",
@@ -224,6 +241,7 @@ pub fn print_header() {
 }
 
 /// One line per kind of query and one for all of them, on the index in `index`.
+#[allow(dead_code)]
 pub fn report(name: &str, index: &Path) {
     let opened = HorizonIndex::open(index).expect("the index opens");
     let (mut all_cold, mut all_warm) = (Vec::new(), Vec::new());
