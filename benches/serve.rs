@@ -43,10 +43,19 @@ fn main() {
     }
     let index = scratch.path().join("index");
     let out = Command::new(binary)
-        .args(["ingest", corpus.to_str().unwrap(), "--index", index.to_str().unwrap()])
+        .args([
+            "ingest",
+            corpus.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ])
         .output()
         .expect("the release binary runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let (ready, bound) = std::sync::mpsc::channel();
     let dir = index.clone();
@@ -59,7 +68,12 @@ fn main() {
     let addr = bound.recv().expect("the server listens");
     let paths: Vec<String> = queries::texts()
         .into_iter()
-        .map(|q| format!("/search?{}", serde_urlencoded::to_string([("q", q)]).unwrap()))
+        .map(|q| {
+            format!(
+                "/search?{}",
+                serde_urlencoded::to_string([("q", q)]).unwrap()
+            )
+        })
         .collect();
 
     let run = |requests: usize| -> (Vec<Duration>, Duration) {
@@ -81,7 +95,10 @@ fn main() {
                 })
             })
             .collect();
-        let mut all: Vec<Duration> = clients.into_iter().flat_map(|c| c.join().unwrap()).collect();
+        let mut all: Vec<Duration> = clients
+            .into_iter()
+            .flat_map(|c| c.join().unwrap())
+            .collect();
         all.sort();
         (all, started.elapsed())
     };

@@ -413,6 +413,23 @@ fn the_table_pages_show_the_numbers_of_the_commands() {
         signals.contains("<a href=\"/signal/rusland\">rusland</a>"),
         "{signals}"
     );
+    // A small trend line per signal, its values the table's per_10k, said for screen readers.
+    let rates = cli_json(&["signals", "--kind", "actor"]);
+    let rate = |edition: &str| {
+        rates
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["signal"] == "rusland" && r["edition"] == edition)
+            .map_or(0.0, |r| r["per_10k"].as_f64().unwrap())
+    };
+    let said = format!(
+        "aria-label=\"per editie: {:.1} → {:.1}\"",
+        rate("NVS 2019"),
+        rate("NVS midterm review 2021")
+    );
+    assert!(signals.contains("<h2>Verloop per signaal</h2>"));
+    assert!(signals.contains(&said), "{said} in {signals}");
     let rusland = page(&server, "/signal/rusland", 200);
     assert!(
         rusland.contains("<svg class=\"chart"),

@@ -435,6 +435,64 @@ fn edition_options(index: &HorizonIndex, all: Option<&str>) -> Vec<(String, Stri
         .collect()
 }
 
+/// Each signal's rate per edition, in the editions' order, from the signals table by edition.
+fn rates_by_signal(index: &HorizonIndex, table: &Table) -> Vec<(String, Vec<f64>)> {
+    let column = |name: &str| table.columns.iter().position(|c| c.name == name);
+    let (Some(signal), Some(edition), Some(rate)) =
+        (column("signal"), column("edition"), column("per_10k"))
+    else {
+        return Vec::new();
+    };
+    let editions: Vec<&str> = index
+        .meta
+        .editions
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    let mut out: Vec<(String, Vec<f64>)> = Vec::new();
+    for row in &table.rows {
+        let (Cell::Text(id), Cell::Text(name), Cell::Float(value)) =
+            (&row[signal], &row[edition], &row[rate])
+        else {
+            continue;
+        };
+        let Some(at) = editions.iter().position(|e| e == name) else {
+            continue;
+        };
+        let slot = match out.iter().position(|(s, _)| s == id) {
+            Some(i) => i,
+            None => {
+                out.push((id.clone(), vec![0.0; editions.len()]));
+                out.len() - 1
+            }
+        };
+        out[slot].1[at] = *value;
+    }
+    out
+}
+
+/// A small line of values over the editions, drawn to the same scale for every signal.
+fn sparkline(values: &[f64], top: f64) -> Markup {
+    let (width, height) = (96.0, 20.0);
+    let step = if values.len() > 1 {
+        width / (values.len() - 1) as f64
+    } else {
+        0.0
+    };
+    let y = |v: f64| height - 2.0 - (v / top.max(f64::MIN_POSITIVE)) * (height - 4.0);
+    let points: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!("{:.1},{:.1}", i as f64 * step, y(*v)))
+        .collect();
+    let said: Vec<String> = values.iter().map(|v| format!("{v:.1}")).collect();
+    html! {
+        svg width="96" height="20" viewBox="0 0 96 20" role="img" aria-label=(format!("per editie: {}", said.join(" → "))) {
+            polyline points=(points.join(" ")) fill="none" stroke="#0b4f9c" stroke-width="2" {}
+        }
+    }
+}
+
 pub fn signals(index: &HorizonIndex, params: &TableParams, table: &Table) -> Markup {
     let kind = params.kind.as_deref().unwrap_or("");
     let by = params.by.as_deref().unwrap_or("");
@@ -462,6 +520,26 @@ pub fn signals(index: &HorizonIndex, params: &TableParams, table: &Table) -> Mar
             button type="submit" { "Tonen" }
         }
         (downloads("/signals", &[("kind", kind), ("by", by), ("edition", edition)]))
+        @let trends = if by.is_empty() && edition.is_empty() { rates_by_signal(index, table) } else { Vec::new() };
+        @if !trends.is_empty() {
+            @let top = trends.iter().flat_map(|(_, v)| v.iter().copied()).fold(0.0, f64::max);
+            h2 { "Verloop per signaal" }
+            table {
+                caption { "Vermeldingen per 10.000 woorden, edities in volgorde van datum" }
+                thead { tr { th scope="col" { "signaal" } th scope="col" { "verloop" }
+                    @for e in &index.meta.editions { th scope="col" { (e.name) } } } }
+                tbody {
+                    @for (id, values) in &trends {
+                        tr {
+                            td { a href=(format!("/signal/{}", urlencode_path(id))) { (id) } }
+                            td { (sparkline(values, top)) }
+                            @for v in values { td { span class="num" { (format!("{v:.3}")) } } }
+                        }
+                    }
+                }
+            }
+            h2 { "Alle tellingen" }
+        }
         (table_html(index, "Signalen", table))
     };
     layout("Signalen", body)
