@@ -16,13 +16,17 @@ tools=$(mktemp -d)
 (cd "$tools" && npm install --silent --no-audit --no-fund puppeteer-core axe-core >/dev/null)
 cargo build --release --quiet
 target/release/horizon ingest >/dev/null
-port=8097
-target/release/horizon serve --port "$port" 2>/dev/null &
+said=$(mktemp)
+# Any free port, read back from the server's first line, so no other server answers in its place.
+target/release/horizon serve --port 0 2>"$said" &
 server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$tools"' EXIT
+trap 'kill $server 2>/dev/null; rm -rf "$tools" "$said"' EXIT
+address=""
 for _ in $(seq 50); do
-    (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    address=$(grep -o 'http://127.0.0.1:[0-9]*' "$said" || true)
+    [ -n "$address" ] && break
     sleep 0.2
 done
+[ -n "$address" ] || { cat "$said"; exit 1; }
 mkdir -p docs/screens
-NODE_PATH="$tools/node_modules" node docs/audit.js "http://127.0.0.1:$port" docs/screens docs/accessibility.json
+NODE_PATH="$tools/node_modules" node docs/audit.js "$address" docs/screens docs/accessibility.json
