@@ -193,8 +193,10 @@ pub struct ShowArgs {
 ///
 /// Binds 127.0.0.1 unless --host says otherwise (then anyone who can reach the machine can read
 /// the corpus). Read-only; answers from each new index an ingest makes without a restart; Ctrl-C
-/// stops it. Pages: / and /search?q=...&edition=...&theme=...&page=N (add format=csv, format=csv
-/// and excel-nl=1, or format=xlsx to download), /passage/{id}, /api/search?q=....
+/// stops it. Pages: / and /search?q=...&edition=...&theme=...&page=N, /passage/{id},
+/// /signals?kind=...&by=...&edition=..., /signal/{id}, /compare?a=...&b=...&kind=..., /themes.
+/// Add format=csv, format=csv&excel-nl=1 or format=xlsx to download a page's table; /api/search,
+/// /api/signals, /api/compare, /api/themes and /api/signal/{id} answer its JSON.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// The index folder to read.
