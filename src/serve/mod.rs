@@ -124,13 +124,34 @@ impl From<SearchError> for Failure {
     }
 }
 
-/// Runs `work` on a blocking thread, within [`TIME_LIMIT`].
+/// Searches and tables run on at most two blocking threads a core: more would only take turns, and
+/// a request cut off at [`TIME_LIMIT`] keeps its slot until its work ends, so runaway queries
+/// cannot pile up threads.
+static WORKERS: std::sync::LazyLock<Arc<tokio::sync::Semaphore>> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    Arc::new(tokio::sync::Semaphore::new(2 * cores))
+});
+
+/// Runs `work` on a blocking thread, waiting for a slot, all within [`TIME_LIMIT`].
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, Failure> + Send + 'static,
 ) -> Result<T, Failure> {
-    match tokio::time::timeout(TIME_LIMIT, tokio::task::spawn_blocking(work)).await {
-        Ok(Ok(result)) => result,
-        Ok(Err(join)) => Err(Failure::internal(join)),
+    let run = async {
+        let slot = WORKERS
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(Failure::internal)?;
+        tokio::task::spawn_blocking(move || {
+            let result = work();
+            drop(slot);
+            result
+        })
+        .await
+        .map_err(Failure::internal)?
+    };
+    match tokio::time::timeout(TIME_LIMIT, run).await {
+        Ok(result) => result,
         Err(_) => Err(Failure {
             status: StatusCode::SERVICE_UNAVAILABLE,
             message: format!(
