@@ -11,51 +11,22 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "common/corpora.rs"]
+mod corpora;
 #[path = "common/queries.rs"]
 mod queries;
 
-const LAWS: &str = "../shared/corpora/nl-laws";
-const PAPERS: &str = "../shared/corpora/sgd-kamerstukken.jsonl";
 const CLIENTS: usize = 32;
 /// Requests per client in the measured run.
 const REQUESTS: usize = 400;
 
 fn main() {
-    let binary = Path::new("target/release/horizon");
-    if !binary.exists() {
-        eprintln!("build the binary first: cargo build --release");
-        return;
-    }
-    if !Path::new(LAWS).exists() || !Path::new(PAPERS).exists() {
-        eprintln!("skipping the serve benchmark: {LAWS} or {PAPERS} is absent");
-        return;
-    }
     let scratch = tempfile::tempdir().expect("a temporary folder");
-    let corpus = scratch.path().join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    for source in [LAWS, PAPERS] {
-        let target = Path::new(source).canonicalize().unwrap();
-        std::os::unix::fs::symlink(&target, corpus.join(target.file_name().unwrap())).unwrap();
-    }
-    let index = scratch.path().join("index");
-    let out = Command::new(binary)
-        .args([
-            "ingest",
-            corpus.to_str().unwrap(),
-            "--index",
-            index.to_str().unwrap(),
-        ])
-        .output()
-        .expect("the release binary runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let Some(index) = corpora::laws_and_papers_index(scratch.path(), "serve") else {
+        return;
+    };
 
     let (ready, bound) = std::sync::mpsc::channel();
     let dir = index.clone();

@@ -136,22 +136,7 @@ impl DutchAnalyzer {
     pub fn explain(&mut self, text: &str) -> Vec<Explained> {
         let mut notes = Vec::new();
         self.run(text, Some(&mut notes));
-        let mut out: Vec<Explained> = Vec::new();
-        for token in &self.tokens[..self.len] {
-            match out.last_mut() {
-                Some(last) if last.position == token.position => {
-                    last.terms.push(token.text.clone());
-                    last.end = last.end.max(token.offset_to);
-                }
-                _ => out.push(Explained {
-                    position: token.position,
-                    start: token.offset_from,
-                    end: token.offset_to,
-                    terms: vec![token.text.clone()],
-                    rules: Vec::new(),
-                }),
-            }
-        }
+        let mut out = Explained::words(&self.tokens[..self.len]);
         for (position, note) in notes {
             if let Some(word) = out.iter_mut().find(|w| w.position == position) {
                 word.rules.push(note);
@@ -270,6 +255,29 @@ pub struct Explained {
     pub terms: Vec<String>,
     /// The rules of historic and noisy Dutch that added terms.
     pub rules: Vec<String>,
+}
+
+impl Explained {
+    /// Tokens of any analyzer grouped into words: the terms at one position are one word.
+    pub fn words<'a>(tokens: impl IntoIterator<Item = &'a Token>) -> Vec<Explained> {
+        let mut out: Vec<Explained> = Vec::new();
+        for token in tokens {
+            match out.last_mut() {
+                Some(last) if last.position == token.position => {
+                    last.terms.push(token.text.clone());
+                    last.end = last.end.max(token.offset_to);
+                }
+                _ => out.push(Explained {
+                    position: token.position,
+                    start: token.offset_from,
+                    end: token.offset_to,
+                    terms: vec![token.text.clone()],
+                    rules: Vec::new(),
+                }),
+            }
+        }
+        out
+    }
 }
 
 /// Where the terms of one position go: the token buffer, with the word cache to analyse by.

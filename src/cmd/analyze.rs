@@ -75,18 +75,9 @@ fn repaired<'a>(
 fn plain(analyzer: Analyzer, stopwords: &crate::analysis::Stopwords, text: &str) -> Vec<Explained> {
     let mut built = analyzer.build(stopwords);
     let mut stream = built.token_stream(text);
-    let mut out: Vec<Explained> = Vec::new();
+    let mut tokens = Vec::new();
     while let Some(token) = stream.next() {
-        match out.last_mut() {
-            Some(last) if last.position == token.position => last.terms.push(token.text.clone()),
-            _ => out.push(Explained {
-                position: token.position,
-                start: token.offset_from,
-                end: token.offset_to,
-                terms: vec![token.text.clone()],
-                rules: Vec::new(),
-            }),
-        }
+        tokens.push(token.clone());
     }
-    out
+    Explained::words(&tokens)
 }
