@@ -199,6 +199,9 @@ fn render(
     for (role, record) in shown {
         writeln!(out)?;
         let at = match record.pages() {
+            Some(pages) if pages.contains('-') => {
+                format!("lines {}, pages {pages}", record.lines())
+            }
             Some(pages) => format!("lines {}, page {pages}", record.lines()),
             None => format!("lines {}", record.lines()),
         };
