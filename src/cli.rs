@@ -139,6 +139,13 @@ pub struct SearchArgs {
     /// Only passages of this theme (its id or title, as `horizon themes` shows them).
     #[arg(long)]
     pub theme: Option<String>,
+    /// Only passages of documents in this series (as the manifest names it).
+    #[arg(long)]
+    pub series: Option<String>,
+    /// Only passages of this part: samenvatting, dreiging, weerbaarheid, aanpak or overig (or the
+    /// English summary, threat, resilience, approach, other).
+    #[arg(long)]
+    pub part: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -208,12 +215,17 @@ pub struct ServeArgs {
     /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1")]
     pub host: std::net::IpAddr,
+    /// Megabytes of answers to keep for pages asked again, until the next ingest (0: none).
+    #[arg(long, default_value_t = 64)]
+    pub cache_mb: usize,
 }
 
 #[derive(Debug)]
 pub struct ServeConfig {
     pub index: PathBuf,
     pub addr: std::net::SocketAddr,
+    /// The answer cache's limit in bytes; 0 keeps none.
+    pub cache_bytes: usize,
 }
 
 #[derive(Debug)]
@@ -662,6 +674,8 @@ impl Cli {
                     filter: Filter {
                         edition: non_empty(args.edition, "edition")?,
                         theme: non_empty(args.theme, "theme")?,
+                        series: non_empty(args.series, "series")?,
+                        part: non_empty(args.part, "part")?,
                     },
                     output: args.output.try_into()?,
                 })
@@ -671,6 +685,7 @@ impl Cli {
                 filter: Filter {
                     edition: non_empty(args.edition, "edition")?,
                     theme: non_empty(args.theme, "theme")?,
+                    ..Filter::default()
                 },
                 doc: non_empty(args.doc, "doc")?,
                 output: args.output.try_into()?,
@@ -746,6 +761,7 @@ impl Cli {
             Command::Serve(args) => Config::Serve(ServeConfig {
                 index: args.index,
                 addr: std::net::SocketAddr::new(args.host, args.port),
+                cache_bytes: args.cache_mb.min(64 * 1024) * 1024 * 1024,
             }),
             Command::Show(args) => Config::Show(ShowConfig {
                 passage: args.passage.trim().to_string(),

@@ -192,7 +192,7 @@ fn kinds(index: &HorizonIndex) -> Vec<(&'static str, Vec<(String, Filter)>)> {
         .map(|(i, q)| {
             let filter = Filter {
                 edition: Some(editions[i % editions.len()].clone()),
-                theme: None,
+                ..Filter::default()
             };
             (q.to_string(), filter)
         })

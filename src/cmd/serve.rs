@@ -13,7 +13,7 @@ pub fn run(config: &ServeConfig) -> anyhow::Result<ExitCode> {
             config.addr.ip()
         );
     }
-    crate::serve::run(config.index.clone(), config.addr, |bound| {
+    crate::serve::run(config, |bound| {
         eprintln!(
             "horizon: serving the index in {} at http://{bound}/ (Ctrl-C stops)",
             config.index.display()

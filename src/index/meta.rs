@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analyzer;
 
 /// Bumped whenever the layout of the index folder or the schema changes.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct IndexMeta {

@@ -6,6 +6,7 @@
 //! whole index. This module owns those files; it takes finished passages from the pipeline and hands
 //! back records and hits.
 
+mod facets;
 mod lock;
 mod meta;
 pub mod quality;
@@ -17,15 +18,16 @@ mod writer;
 
 use std::path::PathBuf;
 
+pub use facets::{Facets, FACETS};
 pub use lock::IngestLock;
 pub use meta::{
     AnalyzerMeta, DocEdition, DocSignal, DocumentMeta, EditionMeta, IndexMeta, LexiconMeta,
     SignalMeta, ThemeMeta, FORMAT_VERSION,
 };
-pub use query::{parse as parse_query, QueryError};
+pub use query::{parse as parse_query, FieldName, QueryError};
 pub use reader::HorizonIndex;
 pub use schema::{PassageRecord, StoredMention};
-pub use search::{Answer, Filter, Hit, Partial, SearchError, Suggestion};
+pub use search::{Answer, Filter, Hit, Partial, SearchError, Suggestion, PARTS};
 pub use writer::IndexBuilder;
 
 /// The file in an index folder that names the generation in use.

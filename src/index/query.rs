@@ -39,7 +39,7 @@ pub enum Node {
 }
 
 /// A field of the passage a query may restrict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FieldName {
     Edition,
     Theme,

@@ -1,8 +1,8 @@
 //! The schema: one tantivy document per passage, and [`PassageRecord`], its Rust form.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions, Value, STORED,
-    STRING,
+    Field, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions, Value, FAST,
+    STORED, STRING,
 };
 use tantivy::TantivyDocument;
 
@@ -139,8 +139,8 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
     let fields = Fields {
         passage: builder.add_text_field("passage", STORED),
         doc: builder.add_text_field("doc", STRING | STORED),
-        series: builder.add_text_field("series", STRING | STORED),
-        edition: builder.add_text_field("edition", STRING | STORED),
+        series: builder.add_text_field("series", STRING | STORED | FAST),
+        edition: builder.add_text_field("edition", STRING | STORED | FAST),
         date: builder.add_text_field("date", STRING | STORED),
         position: builder.add_u64_field("position", STORED),
         line_start: builder.add_u64_field("line_start", STORED),
@@ -150,9 +150,9 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
         words: builder.add_u64_field("words", STORED),
         footnote: builder.add_u64_field("footnote", STORED),
         notes: builder.add_text_field("notes", STORED),
-        theme: builder.add_text_field("theme", STRING | STORED),
+        theme: builder.add_text_field("theme", STRING | STORED | FAST),
         theme_label: builder.add_text_field("theme_label", STORED),
-        part: builder.add_text_field("part", STRING | STORED),
+        part: builder.add_text_field("part", STRING | STORED | FAST),
         theme_basis: builder.add_text_field("theme_basis", STORED),
         section: builder.add_text_field("section", STORED),
         heading_len: builder.add_u64_field("heading_len", STORED),

@@ -21,6 +21,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocSet, Searcher, Term, TERMINATED};
 
+use super::facets::{FacetCollector, Facets, FACETS};
 use super::query::{self, FieldFilter, FieldName, Node, QueryError};
 use super::reader::HorizonIndex;
 use super::schema::PassageRecord;
@@ -47,6 +48,10 @@ pub struct Filter {
     pub edition: Option<String>,
     /// A theme id or title (any case).
     pub theme: Option<String>,
+    /// A series (a document's kind of publication, as the manifest names it).
+    pub series: Option<String>,
+    /// A part of a theme's text: summary, threat, resilience, approach or other, or its Dutch name.
+    pub part: Option<String>,
 }
 
 /// One passage found, with its place in the ranking.
@@ -71,6 +76,9 @@ pub struct Answer {
     pub suggestions: Vec<Suggestion>,
     /// What the search did that the user should know (a prefix cut to its most frequent words).
     pub notes: Vec<String>,
+    /// Passages per edition, theme, series and part, when asked for: each field counted within the
+    /// other fields' filters, so that its counts say where a click on another value would lead.
+    pub facets: Option<Facets>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +122,8 @@ pub enum SearchError {
 
 /// The parts of a passage a query may name, with their names in Dutch and English as `horizon
 /// passages` shows them.
-const PARTS: [(&str, &str); 5] = [
+/// The parts of a theme's text, English and Dutch names.
+pub const PARTS: [(&str, &str); 5] = [
     ("summary", "samenvatting"),
     ("threat", "dreiging"),
     ("resilience", "weerbaarheid"),
@@ -289,29 +298,53 @@ impl HorizonIndex {
 
     /// The best `limit` passages for `text` within `filter`.
     pub fn search(&self, text: &str, filter: &Filter, limit: usize) -> Result<Answer, SearchError> {
-        let mut tree = query::parse(text)?;
-        let mut filters = Vec::new();
+        self.answer(text, filter, limit, false)
+    }
+
+    /// [`HorizonIndex::search`], with the answer's [`Facets`].
+    pub fn search_with_facets(
+        &self,
+        text: &str,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<Answer, SearchError> {
+        self.answer(text, filter, limit, true)
+    }
+
+    /// The filter as query nodes, each with the field it restricts.
+    fn filter_nodes(&self, filter: &Filter) -> Result<Vec<(FieldName, Node)>, SearchError> {
+        let mut nodes = Vec::new();
+        let mut add = |field: FieldName, value: String| {
+            nodes.push((field, Node::Field(FieldFilter::Is(field, value))));
+        };
         if let Some(edition) = &filter.edition {
-            filters.push(Node::Field(FieldFilter::Is(
-                FieldName::Edition,
-                self.resolve_edition(edition)?,
-            )));
+            add(FieldName::Edition, self.resolve_edition(edition)?);
         }
         if let Some(theme) = &filter.theme {
-            filters.push(Node::Field(FieldFilter::Is(
-                FieldName::Theme,
-                self.resolve_theme(theme)?,
-            )));
+            add(FieldName::Theme, self.resolve_theme(theme)?);
         }
-        if !filters.is_empty() {
-            tree = match tree {
-                Node::And(mut parts) => {
-                    parts.extend(filters);
-                    Node::And(parts)
-                }
-                other => Node::And(std::iter::once(other).chain(filters).collect()),
-            };
+        if let Some(series) = &filter.series {
+            add(
+                FieldName::Series,
+                self.field_value(FieldName::Series, series)?,
+            );
         }
+        if let Some(part) = &filter.part {
+            add(FieldName::Part, self.field_value(FieldName::Part, part)?);
+        }
+        Ok(nodes)
+    }
+
+    fn answer(
+        &self,
+        text: &str,
+        filter: &Filter,
+        limit: usize,
+        facets: bool,
+    ) -> Result<Answer, SearchError> {
+        let words = query::parse(text)?;
+        let filters = self.filter_nodes(filter)?;
+        let tree = with_filters(words.clone(), filters.iter().map(|(_, node)| node));
         let searcher = self.searcher();
         let mut compiler = Compiler {
             index: self,
@@ -337,6 +370,10 @@ impl HorizonIndex {
             if top.is_empty() {
                 compiler.outside_filters(&tree)?;
             }
+        }
+        if facets {
+            let partial = answer.partial.is_some();
+            answer.facets = Some(compiler.facets(&words, &filters, &*executed, partial)?);
         }
         // A part of the query compiled again for a partial answer would repeat its notes.
         for note in std::mem::take(&mut compiler.notes) {
@@ -514,6 +551,33 @@ impl HorizonIndex {
 }
 
 /// Turns a parsed query into tantivy's, remembering what the user should be told.
+/// `words` restricted by every filter in `filters`.
+fn with_filters<'n>(words: Node, filters: impl IntoIterator<Item = &'n Node>) -> Node {
+    let filters: Vec<Node> = filters.into_iter().cloned().collect();
+    if filters.is_empty() {
+        return words;
+    }
+    match words {
+        Node::And(mut parts) => {
+            parts.extend(filters);
+            Node::And(parts)
+        }
+        other => Node::And(std::iter::once(other).chain(filters).collect()),
+    }
+}
+
+/// The schema's name of a field's column.
+fn column_name(field: FieldName) -> &'static str {
+    match field {
+        FieldName::Edition => "edition",
+        FieldName::Theme => "theme",
+        FieldName::Series => "series",
+        FieldName::Doc => "doc",
+        FieldName::Part => "part",
+        FieldName::Date => "date",
+    }
+}
+
 struct Compiler<'a> {
     index: &'a HorizonIndex,
     searcher: &'a Searcher,
@@ -795,6 +859,53 @@ impl Compiler<'_> {
     }
 
     /// When filters leave nothing: how many passages the words match without them.
+    /// Counts per facet. A field the filter restricts is counted within the other filters only
+    /// (one more pass each), the rest over the query as run; a partial answer counts what it ran.
+    fn facets(
+        &mut self,
+        words: &Node,
+        filters: &[(FieldName, Node)],
+        executed: &dyn Query,
+        partial: bool,
+    ) -> Result<Facets, SearchError> {
+        let mut facets = Facets::default();
+        let (own, rest): (Vec<FieldName>, Vec<FieldName>) = FACETS
+            .into_iter()
+            .partition(|field| !partial && filters.iter().any(|(f, _)| f == field));
+        for (field, counts) in rest.iter().zip(self.count_values(executed, &rest)?) {
+            facets.set(*field, counts);
+        }
+        for field in own {
+            let others = filters
+                .iter()
+                .filter(|(f, _)| *f != field)
+                .map(|(_, node)| node);
+            let tree = with_filters(words.clone(), others);
+            let counts = match self.compile(&tree)? {
+                Some(query) => self.count_values(&*query, &[field])?.remove(0),
+                None => BTreeMap::new(),
+            };
+            facets.set(field, counts);
+        }
+        Ok(facets)
+    }
+
+    fn count_values(
+        &self,
+        query: &dyn Query,
+        fields: &[FieldName],
+    ) -> Result<Vec<BTreeMap<String, u64>>, SearchError> {
+        if fields.is_empty() {
+            return Ok(Vec::new());
+        }
+        let collector = FacetCollector {
+            fields: fields.iter().map(|f| column_name(*f)).collect(),
+        };
+        self.searcher
+            .search(query, &collector)
+            .map_err(|err| self.index.tantivy_err(err))
+    }
+
     fn outside_filters(&mut self, tree: &Node) -> Result<(), SearchError> {
         let Node::And(parts) = tree else {
             return Ok(());

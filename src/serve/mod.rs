@@ -3,7 +3,10 @@
 //! the guards a server needs (loopback by default, security headers, bounded depth and time, an
 //! index that follows each new ingest without a restart).
 
+mod cache;
 mod pages;
+
+use cache::{AnswerCache, Stored};
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -11,13 +14,14 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use crate::cli::{CompareConfig, CompareKind, MentionsConfig, SignalsConfig};
+use crate::cli::{CompareConfig, CompareKind, MentionsConfig, ServeConfig, SignalsConfig};
 use crate::cmd::search::hits_table;
 use crate::compare::Thresholds;
 use crate::export::{Format, Output, Table};
@@ -52,18 +56,24 @@ pub enum ServeError {
     Serve(#[source] std::io::Error),
 }
 
-/// The index folder and the generation last opened from it.
+/// The index folder, the generation last opened from it, and the answers made from it.
 struct Shared {
     dir: PathBuf,
     loaded: Mutex<Option<(String, Arc<HorizonIndex>)>>,
+    cache: AnswerCache,
 }
 
 impl Shared {
+    /// The generation `CURRENT` names now.
+    fn generation(&self) -> String {
+        std::fs::read_to_string(self.dir.join(CURRENT_FILE))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    }
+
     /// The index as `CURRENT` names it now: reopened when an ingest has switched generations.
     fn index(&self) -> Result<Arc<HorizonIndex>, Failure> {
-        let current = std::fs::read_to_string(self.dir.join(CURRENT_FILE))
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default();
+        let current = self.generation();
         let mut loaded = self.loaded.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((generation, index)) = loaded.as_ref() {
             if *generation == current {
@@ -169,6 +179,8 @@ pub struct SearchParams {
     q: String,
     edition: Option<String>,
     theme: Option<String>,
+    series: Option<String>,
+    part: Option<String>,
     page: Option<usize>,
     limit: Option<usize>,
     format: Option<String>,
@@ -182,6 +194,8 @@ impl SearchParams {
         Filter {
             edition: given(&self.edition),
             theme: given(&self.theme),
+            series: given(&self.series),
+            part: given(&self.part),
         }
     }
 }
@@ -259,7 +273,7 @@ async fn search_page(
             return download(&table, format, params.excel_nl.is_some(), "horizon-zoeken");
         }
         // A query that does not parse is shown on the search page, with the form to mend it.
-        match index.search(&params.q, &filter, page * PAGE_SIZE) {
+        match index.search_with_facets(&params.q, &filter, page * PAGE_SIZE) {
             Ok(answer) => Ok(
                 pages::search(&index, &params, pages::Outcome::Found(&answer, page))
                     .into_response(),
@@ -579,11 +593,43 @@ async fn secure(mut response: Response) -> Response {
     response
 }
 
-/// The workbench's routes over the index in `dir`.
-pub fn router(dir: PathBuf) -> Router {
+/// Answers from the cache when it has them, and keeps the answers it has not: those that say the
+/// same for the same address (200, and the 4xx pages of a bad request), never a cut-off or a fault.
+async fn cached(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    if request.method() != Method::GET || shared.cache.is_off() {
+        return next.run(request).await;
+    }
+    let generation = shared.generation();
+    let key = request
+        .uri()
+        .path_and_query()
+        .map_or_else(|| request.uri().path().to_string(), |p| p.to_string());
+    if let Some(stored) = shared.cache.get(&generation, &key) {
+        return stored.response();
+    }
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_success() || status.is_client_error()) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => {
+            let stored = Stored::new(parts.status, parts.headers, bytes);
+            let response = stored.response();
+            shared.cache.put(&generation, key, stored);
+            response
+        }
+        Err(err) => Failure::internal(err).into_response(),
+    }
+}
+
+/// The workbench's routes over the index in `dir`, with an answer cache of `cache_bytes`.
+pub fn router(dir: PathBuf, cache_bytes: usize) -> Router {
     let shared = Arc::new(Shared {
         dir,
         loaded: Mutex::new(None),
+        cache: AnswerCache::new(cache_bytes),
     });
     Router::new()
         .route("/", get(search_page))
@@ -597,16 +643,14 @@ pub fn router(dir: PathBuf) -> Router {
         .route("/api/signal/{id}", get(api_signal))
         .route("/api/{table}", get(api_table))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(shared.clone(), cached))
         .layer(axum::middleware::map_response(secure))
         .with_state(shared)
 }
 
 /// Serves the workbench until Ctrl-C; `on_ready` is told the address once it listens.
-pub fn run(
-    dir: PathBuf,
-    addr: SocketAddr,
-    on_ready: impl FnOnce(SocketAddr),
-) -> Result<(), ServeError> {
+pub fn run(config: &ServeConfig, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+    let (dir, addr, cache_bytes) = (config.index.clone(), config.addr, config.cache_bytes);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -617,7 +661,7 @@ pub fn run(
             .map_err(|source| ServeError::Bind { addr, source })?;
         let bound = listener.local_addr().map_err(ServeError::Serve)?;
         on_ready(bound);
-        axum::serve(listener, router(dir))
+        axum::serve(listener, router(dir, cache_bytes))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

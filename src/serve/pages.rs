@@ -8,7 +8,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use super::{SearchParams, TableParams, MAX_PAGE, PAGE_SIZE};
 use crate::cmd::show::Neighbourhood;
 use crate::export::{Cell, Table};
-use crate::index::{Answer, HorizonIndex, PassageRecord, SignalMeta};
+use crate::index::{Answer, Facets, FieldName, HorizonIndex, PassageRecord, SignalMeta, PARTS};
 
 /// Readable on a laptop and in print; contrast of at least 4.5:1 everywhere; a visible focus.
 const STYLE: &str = "
@@ -146,29 +146,105 @@ fn syntax_help() -> Markup {
     }
 }
 
-fn search_form(index: &HorizonIndex, params: &SearchParams) -> Markup {
-    let edition = params.edition.as_deref().unwrap_or("");
-    let theme = params.theme.as_deref().unwrap_or("");
+/// One filter of the search form: its values with their labels, and the passages each holds.
+struct Choice<'a> {
+    name: &'static str,
+    label: &'static str,
+    all: &'static str,
+    chosen: &'a str,
+    values: Vec<(String, String, Option<u64>)>,
+}
+
+/// The filters of the search form. With an answer, each value shows how many of its passages the
+/// query finds (within the other filters); without one, the editions show their size.
+fn choices<'a>(
+    index: &HorizonIndex,
+    params: &'a SearchParams,
+    facets: Option<&Facets>,
+) -> Vec<Choice<'a>> {
+    let count = |field: FieldName, value: &str| facets.map(|f| f.count(field, value));
+    let mut series: Vec<&str> = index
+        .meta
+        .documents
+        .iter()
+        .map(|d| d.series.as_str())
+        .collect();
+    series.sort_unstable();
+    series.dedup();
+    vec![
+        Choice {
+            name: "edition",
+            label: "Editie",
+            all: "Alle edities",
+            chosen: params.edition.as_deref().unwrap_or(""),
+            values: index
+                .meta
+                .editions
+                .iter()
+                .map(|e| {
+                    let n = count(FieldName::Edition, &e.name).or(Some(e.passages));
+                    (e.name.clone(), e.name.clone(), n)
+                })
+                .collect(),
+        },
+        Choice {
+            name: "theme",
+            label: "Thema",
+            all: "Alle thema's",
+            chosen: params.theme.as_deref().unwrap_or(""),
+            values: index
+                .meta
+                .themes
+                .iter()
+                .map(|t| {
+                    (
+                        t.id.clone(),
+                        t.label.clone(),
+                        count(FieldName::Theme, &t.id),
+                    )
+                })
+                .collect(),
+        },
+        Choice {
+            name: "series",
+            label: "Reeks",
+            all: "Alle reeksen",
+            chosen: params.series.as_deref().unwrap_or(""),
+            values: series
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .map(|s| (s.to_string(), s.to_string(), count(FieldName::Series, s)))
+                .collect(),
+        },
+        Choice {
+            name: "part",
+            label: "Deel",
+            all: "Alle delen",
+            chosen: params.part.as_deref().unwrap_or(""),
+            values: PARTS
+                .iter()
+                .map(|(en, nl)| (en.to_string(), nl.to_string(), count(FieldName::Part, en)))
+                .collect(),
+        },
+    ]
+}
+
+fn search_form(index: &HorizonIndex, params: &SearchParams, facets: Option<&Facets>) -> Markup {
     html! {
         form method="get" action="/search" role="search" {
             label for="q" { "Zoekvraag"
                 input type="search" id="q" name="q" value=(params.q) autocomplete="off";
             }
-            label for="edition" { "Editie"
-                select id="edition" name="edition" {
-                    option value="" selected[edition.is_empty()] { "Alle edities" }
-                    @for e in &index.meta.editions {
-                        option value=(e.name) selected[e.name == edition] {
-                            (e.name) " (" (e.passages) " passages)"
+            @for choice in choices(index, params, facets) {
+                label for=(choice.name) { (choice.label)
+                    select id=(choice.name) name=(choice.name) {
+                        option value="" selected[choice.chosen.is_empty()] { (choice.all) }
+                        @for (value, label, n) in &choice.values {
+                            option value=(value) selected[value == choice.chosen] {
+                                (label)
+                                @if let Some(n) = n { " (" (n) ")" }
+                            }
                         }
-                    }
-                }
-            }
-            label for="theme" { "Thema"
-                select id="theme" name="theme" {
-                    option value="" selected[theme.is_empty()] { "Alle thema's" }
-                    @for t in &index.meta.themes {
-                        option value=(t.id) selected[t.id == theme] { (t.label) }
                     }
                 }
             }
@@ -197,19 +273,27 @@ pub fn search(index: &HorizonIndex, params: &SearchParams, outcome: Outcome) -> 
     };
     let edition = params.edition.as_deref().unwrap_or("");
     let theme = params.theme.as_deref().unwrap_or("");
+    let series = params.series.as_deref().unwrap_or("");
+    let part = params.part.as_deref().unwrap_or("");
+    let facets = match &outcome {
+        Outcome::Found(answer, _) => answer.facets.as_ref(),
+        _ => None,
+    };
     // This search's address at `path`, with `extra` parameters.
     let here = |path: &str, extra: &[(&str, &str)]| -> String {
         let mut pairs = vec![
             ("q", params.q.as_str()),
             ("edition", edition),
             ("theme", theme),
+            ("series", series),
+            ("part", part),
         ];
         pairs.extend_from_slice(extra);
         link(path, &pairs)
     };
     let body = html! {
         h1 { "Zoeken in " (index.meta.passages) " passages" }
-        (search_form(index, params))
+        (search_form(index, params, facets))
         (syntax_help())
         @match outcome {
             Outcome::Nothing => {}
@@ -230,7 +314,7 @@ pub fn search(index: &HorizonIndex, params: &SearchParams, outcome: Outcome) -> 
                         "“" (suggestion.word) "” staat in geen passage; bedoelde u: "
                         @for (i, word) in suggestion.instead.iter().enumerate() {
                             @if i > 0 { ", " }
-                            a href=(link("/search", &[("q", word.as_str()), ("edition", edition), ("theme", theme)])) { (word) }
+                            a href=(link("/search", &[("q", word.as_str()), ("edition", edition), ("theme", theme), ("series", series), ("part", part)])) { (word) }
                         }
                         "?"
                     }
