@@ -19,9 +19,10 @@ use sha2::{Digest, Sha256};
 
 use crate::analysis::{count_words, Analyzer, Stopwords};
 use crate::corpus::{self, hex, Document, EditionDef, Plan, Problem, Source};
+use crate::index::scans;
 use crate::index::{
     AnalyzerMeta, DocEdition, DocSignal, DocumentMeta, EditionMeta, HorizonIndex, IndexBuilder,
-    IndexMeta, IngestLock, LexiconMeta, PassageRecord, SignalMeta, StoredMention, ThemeMeta,
+    IndexMeta, IngestLock, LexiconMeta, PassageRecord, Scan, SignalMeta, StoredMention, ThemeMeta,
     FORMAT_VERSION,
 };
 use crate::signals::matcher::Matcher;
@@ -63,6 +64,8 @@ impl Options {
 
 /// What building an index found and made.
 pub struct Built {
+    /// What this run brought, as recorded in the index's scans.
+    pub scan: Scan,
     pub documents: usize,
     pub editions: Vec<EditionMeta>,
     pub passages: u64,
@@ -127,12 +130,21 @@ pub fn build(
     let _lock = IngestLock::acquire(index_dir)
         .with_context(|| format!("cannot ingest into {}", index_dir.display()))?;
 
-    // What the current index already holds, when it was built the same way; a full ingest does
-    // not look (its metadata takes a while to read for a corpus of many documents).
-    let previous = (!options.full)
-        .then(|| HorizonIndex::current_meta(index_dir))
-        .flatten()
-        .filter(|(_, meta)| meta.config == config);
+    // The scans so far, and the documents of the current index however it was built: a rebuild
+    // keeps each unchanged document's scan, so what is new stays new only once.
+    let history = scans::read(index_dir);
+    let scan_number = history.last().map_or(1, |s| s.number + 1);
+    let current = HorizonIndex::current_meta(index_dir);
+    let earlier: HashMap<&str, (&str, u64)> = current
+        .iter()
+        .flat_map(|(_, meta)| &meta.documents)
+        .map(|d| (d.id.as_str(), (d.sha256.as_str(), d.scan)))
+        .collect();
+    // What the current index already holds, when it was built the same way; a full ingest uses
+    // none of it.
+    let previous = current
+        .as_ref()
+        .filter(|(_, meta)| !options.full && meta.config == config);
     let known: HashMap<&str, &DocumentMeta> = previous
         .iter()
         .flat_map(|(_, meta)| meta.documents.iter().map(|d| (d.id.as_str(), d)))
@@ -162,8 +174,12 @@ pub fn build(
         .collect();
     if let Some((_, meta)) = &previous {
         if to_read.is_empty() && removed.is_empty() && lexicon.source == meta.lexicon.source {
-            // Nothing changed: the index answers as it is.
+            // Nothing changed: the index answers as it is, and the scan says there is nothing new.
+            let scan = Scan::empty(scan_number);
+            scans::append(index_dir, &scan)
+                .with_context(|| format!("cannot record the scan in {}", index_dir.display()))?;
             return Ok(Built {
+                scan,
                 documents: meta.documents.len(),
                 editions: meta.editions.clone(),
                 passages: meta.passages,
@@ -231,8 +247,8 @@ pub fn build(
     let done: Vec<Done> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                let (next, failed, to_read, known, progress) =
-                    (&next, &failed, &to_read, &known, &progress);
+                let (next, failed, to_read, known, earlier, progress) =
+                    (&next, &failed, &to_read, &known, &earlier, &progress);
                 let (layout, matcher, signals, editions, builder) =
                     (&layout, &matcher, &signals, &plan.editions, &builder);
                 scope.spawn(move || -> anyhow::Result<Done> {
@@ -272,10 +288,18 @@ pub fn build(
                                 done.kept.push(same);
                             }
                             indexed_before => {
-                                let records =
+                                let mut records =
                                     records(&document, layout, editions, matcher, signals);
-                                let meta =
+                                let scan = match earlier.get(source.id.as_str()) {
+                                    Some((before, scan)) if *before == sha256 => *scan,
+                                    _ => scan_number,
+                                };
+                                for record in &mut records {
+                                    record.scan = scan;
+                                }
+                                let mut meta =
                                     document_meta(&document, source, sha256, origin, &records);
+                                meta.scan = scan;
                                 if indexed_before.is_some() {
                                     builder.delete_document(&meta.id);
                                 }
@@ -369,11 +393,20 @@ pub fn build(
         passages,
         words,
     };
+    let scan = scan_of(
+        scan_number,
+        &earlier,
+        &meta,
+        current.as_ref().map(|(_, m)| m),
+    );
     let document_count = meta.documents.len();
     builder
         .finish(meta)
         .with_context(|| format!("cannot finish the index in {}", index_dir.display()))?;
+    scans::append(index_dir, &scan)
+        .with_context(|| format!("cannot record the scan in {}", index_dir.display()))?;
     Ok(Built {
+        scan,
         documents: document_count,
         editions,
         passages,
@@ -388,6 +421,40 @@ pub fn build(
         problems,
         lexicon_problems: lexicon.problems,
     })
+}
+
+/// What scan `number` brought: documents new to the index, changed and gone; passages of the
+/// first two; editions the index did not have. `earlier` maps the documents before to their bytes'
+/// SHA-256 and scan.
+fn scan_of(
+    number: u64,
+    earlier: &HashMap<&str, (&str, u64)>,
+    meta: &IndexMeta,
+    before: Option<&IndexMeta>,
+) -> Scan {
+    let mut scan = Scan::empty(number);
+    for doc in meta.documents.iter().filter(|d| d.scan == number) {
+        scan.passages += doc.passages;
+        match earlier.get(doc.id.as_str()) {
+            Some(_) => scan.changed.push(doc.id.clone()),
+            None => scan.added.push(doc.id.clone()),
+        }
+    }
+    let now_present: std::collections::HashSet<&str> =
+        meta.documents.iter().map(|d| d.id.as_str()).collect();
+    scan.removed = earlier
+        .keys()
+        .filter(|id| !now_present.contains(*id))
+        .map(|id| id.to_string())
+        .collect();
+    scan.removed.sort();
+    scan.editions = meta
+        .editions
+        .iter()
+        .filter(|e| before.is_none_or(|b| b.editions.iter().all(|old| old.name != e.name)))
+        .map(|e| e.name.clone())
+        .collect();
+    scan
 }
 
 /// What besides its bytes decides a document's passages: its manifest row, or that it has none.
@@ -530,6 +597,7 @@ fn document_meta(
         origin,
         editions,
         signals,
+        scan: 0,
     }
 }
 
@@ -595,6 +663,7 @@ fn records(
                 theme_basis: passage.basis.name().to_string(),
                 section: passage.section,
                 heading_len: passage.heading_len as u64,
+                scan: 0,
                 mentions,
                 text: passage.text,
             }

@@ -153,6 +153,19 @@ pub fn run(config: &IngestConfig) -> anyhow::Result<ExitCode> {
         config.corpus.display(),
         config.index.display()
     );
+    let scan = &built.scan;
+    eprintln!(
+        "horizon: scan {}: {} document(s) added, {} changed, {} removed{}",
+        scan.number,
+        scan.added.len(),
+        scan.changed.len(),
+        scan.removed.len(),
+        if scan.is_empty() {
+            "; nothing new"
+        } else {
+            "; `horizon news` shows what is new"
+        }
+    );
     if !built.lexicon_problems.is_empty() {
         eprintln!(
             "horizon: {} lexicon row(s) skipped (listed above); fix them and run horizon ingest again",

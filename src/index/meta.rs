@@ -104,6 +104,9 @@ pub struct DocumentMeta {
     pub editions: Vec<DocEdition>,
     /// Mentions per edition and signal, so summaries need not read every passage.
     pub signals: Vec<DocSignal>,
+    /// The scan that indexed the document as it is now (see `scans.jsonl`).
+    #[serde(default)]
+    pub scan: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

@@ -12,6 +12,7 @@ mod meta;
 pub mod quality;
 mod query;
 mod reader;
+pub mod scans;
 mod schema;
 mod search;
 mod writer;
@@ -26,8 +27,9 @@ pub use meta::{
 };
 pub use query::{parse as parse_query, FieldName, QueryError};
 pub use reader::HorizonIndex;
+pub use scans::{Scan, SCANS_FILE};
 pub use schema::{PassageRecord, StoredMention};
-pub use search::{Answer, Filter, Hit, Partial, SearchError, Suggestion, PARTS};
+pub use search::{Answer, Filter, Hit, Novelty, Partial, SearchError, Suggestion, PARTS};
 pub use writer::IndexBuilder;
 
 /// The file in an index folder that names the generation in use.

@@ -94,6 +94,8 @@ pub enum FieldFilter {
         from: Option<String>,
         to: Option<String>,
     },
+    /// Passages indexed in this scan or a later one (not in the query syntax: `horizon news` sets it).
+    FromScan(u64),
 }
 
 /// A query that does not parse: where (1-based character) and what to write instead.

@@ -2,7 +2,7 @@
 
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions, Value, FAST,
-    STORED, STRING,
+    INDEXED, STORED, STRING,
 };
 use tantivy::TantivyDocument;
 
@@ -37,6 +37,8 @@ pub struct PassageRecord {
     pub theme_basis: String,
     /// The headings above the passage, joined with " > ".
     pub section: String,
+    /// The scan (ingest run, counted from 1) that indexed the passage's document as it is now.
+    pub scan: u64,
     /// Bytes of heading text the passage opens with; mentions and words count after it.
     pub heading_len: u64,
     /// Every mention of a lexicon entry, in text order.
@@ -116,6 +118,7 @@ pub struct Fields {
     pub theme_basis: Field,
     pub section: Field,
     pub heading_len: Field,
+    pub scan: Field,
     /// One value per entry mentioned, for filtering.
     pub signal: Field,
     /// The mentions as JSON.
@@ -156,6 +159,8 @@ pub fn build(analyzer: &str) -> (Schema, Fields) {
         theme_basis: builder.add_text_field("theme_basis", STORED),
         section: builder.add_text_field("section", STORED),
         heading_len: builder.add_u64_field("heading_len", STORED),
+        // Indexed and columnar: "new since scan N" is a range over it.
+        scan: builder.add_u64_field("scan", INDEXED | STORED | FAST),
         signal: builder.add_text_field("signal", STRING),
         mentions: builder.add_text_field("mentions", STORED),
         text: builder.add_text_field("text", text_options),
@@ -195,6 +200,7 @@ impl Fields {
             theme_basis: field("theme_basis")?,
             section: field("section")?,
             heading_len: field("heading_len")?,
+            scan: field("scan")?,
             signal: field("signal")?,
             mentions: field("mentions")?,
             text: field("text")?,
@@ -223,6 +229,7 @@ impl Fields {
         doc.add_text(self.theme_basis, &record.theme_basis);
         doc.add_text(self.section, &record.section);
         doc.add_u64(self.heading_len, record.heading_len);
+        doc.add_u64(self.scan, record.scan);
         let mut signals: Vec<&str> = record.mentions.iter().map(|m| m.signal.as_str()).collect();
         signals.sort_unstable();
         signals.dedup();
@@ -266,6 +273,7 @@ impl Fields {
             theme_basis: text(self.theme_basis),
             section: text(self.section),
             heading_len: number(self.heading_len),
+            scan: number(self.scan),
             mentions: serde_json::from_str(&text(self.mentions)).unwrap_or_default(),
             text: text(self.text),
         }

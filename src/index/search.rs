@@ -52,6 +52,17 @@ pub struct Filter {
     pub series: Option<String>,
     /// A part of a theme's text: summary, threat, resilience, approach or other, or its Dutch name.
     pub part: Option<String>,
+    /// Only what is new: passages of a scan or later, or of some editions.
+    pub new: Option<Novelty>,
+}
+
+/// What counts as new material.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Novelty {
+    /// Passages whose documents were indexed in this scan or a later one.
+    FromScan(u64),
+    /// Passages of these editions (stored names).
+    Editions(Vec<String>),
 }
 
 /// One passage found, with its place in the ranking.
@@ -311,11 +322,102 @@ impl HorizonIndex {
         self.answer(text, filter, limit, true)
     }
 
-    /// The filter as query nodes, each with the field it restricts.
-    fn filter_nodes(&self, filter: &Filter) -> Result<Vec<(FieldName, Node)>, SearchError> {
+    /// Every passage of the new material, in document order.
+    pub fn new_passages(&self, novelty: &Novelty) -> Result<Vec<PassageRecord>, SearchError> {
+        let searcher = self.searcher();
+        let mut compiler = Compiler::new(self, &searcher);
+        let filter = Filter {
+            new: Some(novelty.clone()),
+            ..Filter::default()
+        };
+        let Some((_, node)) = self.filter_nodes(&filter)?.into_iter().next() else {
+            return Ok(Vec::new());
+        };
+        let Some(query) = compiler.compile(&node)? else {
+            return Ok(Vec::new());
+        };
+        let addresses = searcher
+            .search(&*query, &tantivy::collector::DocSetCollector)
+            .map_err(|err| self.tantivy_err(err))?;
+        let mut records = addresses
+            .into_iter()
+            .map(|address| self.record(&searcher, address))
+            .collect::<Result<Vec<_>, _>>()?;
+        records.sort_by(|a, b| (&a.doc, a.position).cmp(&(&b.doc, b.position)));
+        Ok(records)
+    }
+
+    /// How many passages hold `terms` (analysed terms of the text) as words next to each other,
+    /// leaving out the new material `outside` names.
+    pub fn passages_holding(
+        &self,
+        terms: &[String],
+        outside: Option<&Novelty>,
+    ) -> Result<u64, SearchError> {
+        let field = self.fields.text;
+        let query: Box<dyn Query> = match terms {
+            [] => return Ok(0),
+            [term] => Box::new(TermQuery::new(
+                Term::from_field_text(field, term),
+                IndexRecordOption::Basic,
+            )),
+            _ => Box::new(PhraseQuery::new(
+                terms
+                    .iter()
+                    .map(|t| Term::from_field_text(field, t))
+                    .collect(),
+            )),
+        };
+        let searcher = self.searcher();
+        let novelty = match outside {
+            Some(novelty) => {
+                let filter = Filter {
+                    new: Some(novelty.clone()),
+                    ..Filter::default()
+                };
+                let node = self
+                    .filter_nodes(&filter)?
+                    .into_iter()
+                    .next()
+                    .map(|(_, n)| n);
+                let mut compiler = Compiler::new(self, &searcher);
+                match node {
+                    Some(node) => compiler.compile(&node)?,
+                    None => None,
+                }
+            }
+            None => None,
+        };
+        let query: Box<dyn Query> = match novelty {
+            Some(new) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::MustNot, new),
+            ])),
+            None => query,
+        };
+        searcher
+            .search(&*query, &Count)
+            .map(|n| n as u64)
+            .map_err(|err| self.tantivy_err(err))
+    }
+
+    /// The filter as query nodes, each with the facet field it restricts (none for novelty).
+    fn filter_nodes(&self, filter: &Filter) -> Result<Vec<(Option<FieldName>, Node)>, SearchError> {
         let mut nodes = Vec::new();
+        match &filter.new {
+            Some(Novelty::FromScan(scan)) => {
+                nodes.push((None, Node::Field(FieldFilter::FromScan(*scan))));
+            }
+            Some(Novelty::Editions(editions)) => {
+                let each = editions
+                    .iter()
+                    .map(|e| Node::Field(FieldFilter::Is(FieldName::Edition, e.clone())));
+                nodes.push((None, Node::Or(each.collect())));
+            }
+            None => {}
+        }
         let mut add = |field: FieldName, value: String| {
-            nodes.push((field, Node::Field(FieldFilter::Is(field, value))));
+            nodes.push((Some(field), Node::Field(FieldFilter::Is(field, value))));
         };
         if let Some(edition) = &filter.edition {
             add(FieldName::Edition, self.resolve_edition(edition)?);
@@ -346,22 +448,29 @@ impl HorizonIndex {
         let filters = self.filter_nodes(filter)?;
         let tree = with_filters(words.clone(), filters.iter().map(|(_, node)| node));
         let searcher = self.searcher();
-        let mut compiler = Compiler {
-            index: self,
-            searcher: &searcher,
-            notes: Vec::new(),
-            forms: Vec::new(),
-        };
+        let mut compiler = Compiler::new(self, &searcher);
         let matcher = compiler
             .compile(&tree)?
             .ok_or_else(|| SearchError::OnlyStopwords(text.to_string()))?;
         let mut answer = Answer::default();
-        let mut top = self.top(&searcher, &*matcher, limit)?;
+        // The fields no filter restricts are counted in the search's own pass.
+        let counting: Vec<FieldName> = if facets {
+            FACETS
+                .into_iter()
+                .filter(|field| filters.iter().all(|(f, _)| *f != Some(*field)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (mut top, counted) = self.top(&searcher, &*matcher, limit, &counting)?;
+        let mut counted: Vec<(FieldName, BTreeMap<String, u64>)> =
+            counting.into_iter().zip(counted).collect();
         let mut executed = matcher;
         let mut missing_of: Vec<(String, Box<dyn Query>)> = Vec::new();
         if top.is_empty() {
             if let Some((partial, query, clauses)) = compiler.partial(&tree, limit)? {
-                top = self.top(&searcher, &*query, limit)?;
+                top = self.top(&searcher, &*query, limit, &[])?.0;
+                counted.clear();
                 answer.partial = Some(partial);
                 executed = query;
                 missing_of = clauses;
@@ -373,7 +482,7 @@ impl HorizonIndex {
         }
         if facets {
             let partial = answer.partial.is_some();
-            answer.facets = Some(compiler.facets(&words, &filters, &*executed, partial)?);
+            answer.facets = Some(compiler.facets(&words, &filters, &*executed, partial, counted)?);
         }
         // A part of the query compiled again for a partial answer would repeat its notes.
         for note in std::mem::take(&mut compiler.notes) {
@@ -422,25 +531,40 @@ impl HorizonIndex {
 
     /// The best `limit` matches, and every match that ties with the last of them (up to
     /// [`MAX_TIES`], so a query that only filters does not fetch the whole corpus).
+    /// With `counting` fields, also their values' counts over every match, in the same pass.
+    #[allow(clippy::type_complexity)]
     fn top(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         limit: usize,
-    ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
-        if limit == 0 {
-            return Ok(Vec::new());
-        }
+        counting: &[FieldName],
+    ) -> Result<(Vec<(f32, DocAddress)>, Vec<BTreeMap<String, u64>>), SearchError> {
         let mut wanted = limit.saturating_mul(2).saturating_add(8);
+        let first = TopDocs::with_limit(wanted.max(1)).order_by_score();
+        let (mut top, counts) = if counting.is_empty() {
+            let top = searcher.search(query, &first);
+            (top.map_err(|err| self.tantivy_err(err))?, Vec::new())
+        } else {
+            let collector = FacetCollector {
+                fields: counting.iter().map(|f| column_name(*f)).collect(),
+            };
+            searcher
+                .search(query, &(first, collector))
+                .map_err(|err| self.tantivy_err(err))?
+        };
+        if limit == 0 {
+            return Ok((Vec::new(), counts));
+        }
         loop {
-            let top = searcher
-                .search(query, &TopDocs::with_limit(wanted).order_by_score())
-                .map_err(|err| self.tantivy_err(err))?;
             let cut_ties = top.len() == wanted && top[wanted - 1].0 == top[limit - 1].0;
             if !cut_ties || wanted >= MAX_TIES.max(limit) {
-                return Ok(top);
+                return Ok((top, counts));
             }
             wanted = wanted.saturating_mul(2).min(MAX_TIES.max(limit));
+            top = searcher
+                .search(query, &TopDocs::with_limit(wanted).order_by_score())
+                .map_err(|err| self.tantivy_err(err))?;
         }
     }
 
@@ -586,7 +710,16 @@ struct Compiler<'a> {
     forms: Vec<String>,
 }
 
-impl Compiler<'_> {
+impl<'a> Compiler<'a> {
+    fn new(index: &'a HorizonIndex, searcher: &'a Searcher) -> Compiler<'a> {
+        Compiler {
+            index,
+            searcher,
+            notes: Vec::new(),
+            forms: Vec::new(),
+        }
+    }
+
     /// The tantivy query for a tree; `None` where nothing searchable is left (only stop words).
     fn compile(&mut self, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
         Ok(match node {
@@ -802,6 +935,13 @@ impl Compiler<'_> {
                     IndexRecordOption::Basic,
                 ))
             }
+            FieldFilter::FromScan(scan) => {
+                let field = self.index.fields.scan;
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(field, *scan)),
+                    Bound::Unbounded,
+                ))
+            }
             FieldFilter::Dates { from, to } => {
                 let field = self.index.fields.date;
                 let lower = from.as_ref().map_or(Bound::Unbounded, |d| {
@@ -864,21 +1004,29 @@ impl Compiler<'_> {
     fn facets(
         &mut self,
         words: &Node,
-        filters: &[(FieldName, Node)],
+        filters: &[(Option<FieldName>, Node)],
         executed: &dyn Query,
         partial: bool,
+        counted: Vec<(FieldName, BTreeMap<String, u64>)>,
     ) -> Result<Facets, SearchError> {
         let mut facets = Facets::default();
         let (own, rest): (Vec<FieldName>, Vec<FieldName>) = FACETS
             .into_iter()
-            .partition(|field| !partial && filters.iter().any(|(f, _)| f == field));
+            .partition(|field| !partial && filters.iter().any(|(f, _)| *f == Some(*field)));
+        let rest: Vec<FieldName> = rest
+            .into_iter()
+            .filter(|field| counted.iter().all(|(f, _)| f != field))
+            .collect();
+        for (field, counts) in counted {
+            facets.set(field, counts);
+        }
         for (field, counts) in rest.iter().zip(self.count_values(executed, &rest)?) {
             facets.set(*field, counts);
         }
         for field in own {
             let others = filters
                 .iter()
-                .filter(|(f, _)| *f != field)
+                .filter(|(f, _)| *f != Some(field))
                 .map(|(_, node)| node);
             let tree = with_filters(words.clone(), others);
             let counts = match self.compile(&tree)? {
@@ -1008,6 +1156,7 @@ fn shown(node: &Node) -> String {
         Node::Prefix(stem) => format!("{stem}*"),
         Node::Fuzzy { word, edits } => format!("{word}~{edits}"),
         Node::Field(FieldFilter::Is(name, value)) => format!("{}:{value}", name.name()),
+        Node::Field(FieldFilter::FromScan(scan)) => format!("scan:{scan}.."),
         Node::Field(FieldFilter::Dates { from, to }) => format!(
             "datum:{}..{}",
             from.as_deref().unwrap_or(""),

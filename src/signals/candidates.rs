@@ -254,6 +254,7 @@ mod tests {
             theme_basis: "content".into(),
             section: String::new(),
             heading_len: 0,
+            scan: 0,
             mentions: mentions
                 .iter()
                 .map(|w| {

@@ -233,6 +233,7 @@ mod tests {
             theme_basis: "both".into(),
             section: String::new(),
             heading_len: 0,
+            scan: 0,
             mentions: mentions
                 .iter()
                 .map(|(signal, word)| {
