@@ -20,7 +20,8 @@ pub fn write_lines(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn object(table: &Table, row: &[Cell]) -> Value {
+/// A row as a JSON object, keys in column order.
+pub fn object(table: &Table, row: &[Cell]) -> Value {
     let mut map = Map::with_capacity(row.len());
     for (column, cell) in table.columns.iter().zip(row) {
         map.insert(column.name.to_string(), value(cell));

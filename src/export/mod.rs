@@ -7,8 +7,11 @@
 
 mod csv_out;
 mod json_out;
+mod page_out;
 mod text_out;
 pub mod xlsx_out;
+
+pub use page_out::escape;
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -28,6 +31,53 @@ pub enum Format {
     Jsonl,
     /// An Excel workbook (needs --out): numbers as numbers, a settings sheet.
     Xlsx,
+    /// Markdown tables, to paste into a memo.
+    Md,
+    /// An HTML page, to mail.
+    Html,
+}
+
+/// A result of several tables, each under its heading: `horizon news`.
+#[derive(Debug, Clone)]
+pub struct Sections {
+    pub title: String,
+    /// Lines said before the tables (what the numbers are about).
+    pub intro: Vec<String>,
+    /// Heading, sheet name (at most 31 characters), table.
+    pub parts: Vec<(String, &'static str, Table)>,
+    pub settings: Vec<(String, String)>,
+}
+
+impl Sections {
+    /// All parts as one table for CSV and JSON Lines: a `section` column, then every part's
+    /// columns in order of first appearance, empty where a part has no such column.
+    pub fn flattened(&self) -> Table {
+        let mut names: Vec<Cow<'static, str>> = Vec::new();
+        for (_, _, table) in &self.parts {
+            for column in &table.columns {
+                if !names.contains(&column.name) {
+                    names.push(column.name.clone());
+                }
+            }
+        }
+        let mut columns = vec![Column::new("section")];
+        columns.extend(names.iter().cloned().map(Column::new));
+        let mut flat = Table::new(columns).with_settings(self.settings.clone());
+        for (_, sheet, table) in &self.parts {
+            for row in &table.rows {
+                let mut cells = vec![Cell::from(*sheet); names.len() + 1];
+                for cell in cells.iter_mut().skip(1) {
+                    *cell = Cell::Empty;
+                }
+                for (column, cell) in table.columns.iter().zip(row) {
+                    let at = names.iter().position(|n| *n == column.name).expect("named");
+                    cells[at + 1] = cell.clone();
+                }
+                flat.push(cells);
+            }
+        }
+        flat
+    }
 }
 
 /// Where and how a command writes its table.
@@ -197,6 +247,15 @@ pub enum ExportError {
 impl Output {
     /// Writes `table` in the chosen format to the chosen place.
     pub fn write(&self, table: &Table) -> Result<(), ExportError> {
+        self.to_destination(|out, styled| self.write_to(table, out, styled))
+    }
+
+    /// Runs `write` on the file of `--out` or on standard output (styled when a terminal); a
+    /// workbook is not written to a terminal.
+    fn to_destination(
+        &self,
+        write: impl FnOnce(&mut dyn Write, bool) -> Result<(), ExportError>,
+    ) -> Result<(), ExportError> {
         match &self.path {
             Some(path) => {
                 let file = File::create(path).map_err(|source| ExportError::Create {
@@ -204,7 +263,7 @@ impl Output {
                     source,
                 })?;
                 let mut out = BufWriter::new(file);
-                self.write_to(table, &mut out, false)?;
+                write(&mut out, false)?;
                 out.flush()?;
             }
             None if self.format == Format::Xlsx && io::stdout().is_terminal() => {
@@ -214,7 +273,7 @@ impl Output {
                 let stdout = io::stdout();
                 let styled = stdout.is_terminal();
                 let mut out = BufWriter::new(stdout.lock());
-                self.write_to(table, &mut out, styled)?;
+                write(&mut out, styled)?;
                 out.flush()?;
             }
         }
@@ -235,7 +294,83 @@ impl Output {
             Format::Xlsx => xlsx_out::write(table, out)?,
             Format::Json => json_out::write_array(table, out)?,
             Format::Jsonl => json_out::write_lines(table, out)?,
+            Format::Md => page_out::write_markdown(table, out)?,
+            Format::Html => page_out::write_html_page("horizon", out, |out| {
+                page_out::write_html_table(table, out)
+            })?,
         }
         Ok(())
     }
+
+    /// Writes `sections` in the chosen format to the chosen place: a heading and a table each for
+    /// people (table, md, html), a sheet each in a workbook, one flattened table in CSV and JSON
+    /// Lines, and `json` (built by the command, its rows as [`row_object`] makes them) as JSON.
+    pub fn write_sections(
+        &self,
+        sections: &Sections,
+        json: impl FnOnce() -> serde_json::Value,
+    ) -> Result<(), ExportError> {
+        self.to_destination(|out, styled| self.write_sections_to(sections, json, out, styled))
+    }
+
+    pub fn write_sections_to(
+        &self,
+        sections: &Sections,
+        json: impl FnOnce() -> serde_json::Value,
+        out: &mut dyn Write,
+        styled: bool,
+    ) -> Result<(), ExportError> {
+        match self.format {
+            Format::Table => {
+                writeln!(out, "{}", sections.title)?;
+                for line in &sections.intro {
+                    writeln!(out, "{line}")?;
+                }
+                for (heading, _, table) in &sections.parts {
+                    writeln!(out, "\n{heading}\n")?;
+                    text_out::write(table, out, styled)?;
+                }
+            }
+            Format::Md => {
+                writeln!(out, "# {}\n", sections.title)?;
+                for line in &sections.intro {
+                    writeln!(out, "{line}  ")?;
+                }
+                for (heading, _, table) in &sections.parts {
+                    writeln!(out, "\n## {heading}\n")?;
+                    page_out::write_markdown(table, out)?;
+                }
+            }
+            Format::Html => page_out::write_html_page(&sections.title, out, |out| {
+                writeln!(out, "<h1>{}</h1>", page_out::escape(&sections.title))?;
+                for line in &sections.intro {
+                    writeln!(out, "<p>{}</p>", page_out::escape(line))?;
+                }
+                for (heading, _, table) in &sections.parts {
+                    writeln!(out, "<h2>{}</h2>", page_out::escape(heading))?;
+                    page_out::write_html_table(table, out)?;
+                }
+                Ok(())
+            })?,
+            Format::Xlsx => {
+                let sheets: Vec<(&str, &Table)> = sections
+                    .parts
+                    .iter()
+                    .map(|(_, sheet, table)| (*sheet, table))
+                    .collect();
+                xlsx_out::write_sheets(&sheets, &sections.settings, out)?;
+            }
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &json()).map_err(io::Error::from)?;
+                writeln!(out)?;
+            }
+            Format::Csv | Format::Jsonl => self.write_to(&sections.flattened(), out, styled)?,
+        }
+        Ok(())
+    }
+}
+
+/// A row of `table` as the JSON object `--format json` writes for it.
+pub fn row_object(table: &Table, row: &[Cell]) -> serde_json::Value {
+    json_out::object(table, row)
 }

@@ -14,12 +14,44 @@ pub const SETTINGS_SHEET: &str = "settings";
 const CELL_LIMIT: usize = 32_767;
 
 pub fn write(table: &Table, out: &mut dyn Write) -> Result<(), XlsxError> {
+    write_sheets(&[(DATA_SHEET, table)], &table.settings, out)
+}
+
+/// A workbook with a sheet per table, in order, and the settings sheet last.
+pub fn write_sheets(
+    tables: &[(&str, &Table)],
+    settings: &[(String, String)],
+    out: &mut dyn Write,
+) -> Result<(), XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
+    for (name, table) in tables {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(*name)?;
+        write_sheet(sheet, table, &bold)?;
+    }
     let sheet = workbook.add_worksheet();
-    sheet.set_name(DATA_SHEET)?;
+    sheet.set_name(SETTINGS_SHEET)?;
+    sheet.write_string_with_format(0, 0, "setting", &bold)?;
+    sheet.write_string_with_format(0, 1, "value", &bold)?;
+    sheet.set_column_width(0, 28)?;
+    sheet.set_column_width(1, 90)?;
+    for (i, (name, value)) in settings.iter().enumerate() {
+        sheet.write_string(i as u32 + 1, 0, name)?;
+        sheet.write_string(i as u32 + 1, 1, value)?;
+    }
+    let bytes = workbook.save_to_buffer()?;
+    out.write_all(&bytes).map_err(XlsxError::IoError)?;
+    Ok(())
+}
+
+fn write_sheet(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    table: &Table,
+    bold: &Format,
+) -> Result<(), XlsxError> {
     for (col, column) in table.columns.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, column.name.as_ref(), &bold)?;
+        sheet.write_string_with_format(0, col as u16, column.name.as_ref(), bold)?;
         let widest = table
             .rows
             .iter()
@@ -54,19 +86,6 @@ pub fn write(table: &Table, out: &mut dyn Write) -> Result<(), XlsxError> {
     let last_col = table.columns.len().saturating_sub(1) as u16;
     sheet.autofilter(0, 0, table.rows.len() as u32, last_col)?;
     sheet.set_freeze_panes(1, 0)?;
-
-    let settings = workbook.add_worksheet();
-    settings.set_name(SETTINGS_SHEET)?;
-    settings.write_string_with_format(0, 0, "setting", &bold)?;
-    settings.write_string_with_format(0, 1, "value", &bold)?;
-    settings.set_column_width(0, 28)?;
-    settings.set_column_width(1, 90)?;
-    for (i, (name, value)) in table.settings.iter().enumerate() {
-        settings.write_string(i as u32 + 1, 0, name)?;
-        settings.write_string(i as u32 + 1, 1, value)?;
-    }
-    let bytes = workbook.save_to_buffer()?;
-    out.write_all(&bytes).map_err(XlsxError::IoError)?;
     Ok(())
 }
 

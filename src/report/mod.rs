@@ -7,6 +7,8 @@ pub mod svg;
 
 use std::fmt::Write;
 
+pub use crate::export::escape;
+
 /// An edition as the report shows it.
 #[derive(Debug, Clone)]
 pub struct EditionRow {
@@ -241,21 +243,6 @@ fn thousands(n: u64) -> String {
 }
 
 /// Text safe in HTML and in attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
