@@ -18,6 +18,23 @@ impl Row {
     }
 }
 
+/// A row of a sheet that was left out: file, line and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub file: std::path::PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
+    }
+}
+
+/// A sheet read for use: the sheet, the positions of its known columns, its unreadable rows.
+pub type ReadSheet = (Sheet, Vec<Option<usize>>, Vec<RowProblem>);
+
 /// A read sheet: its lower-cased header, its rows, and the rows that could not be read.
 #[derive(Debug, Clone, Default)]
 pub struct Sheet {
@@ -64,6 +81,49 @@ impl Sheet {
     /// The position of column `name` (lower case).
     pub fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| h == name)
+    }
+
+    /// Parses `bytes` from `file` and finds its columns (see [`Sheet::columns`]); a sheet that
+    /// cannot be used is one problem on line 1, and its unreadable rows are problems too.
+    pub fn read(
+        file: &std::path::Path,
+        bytes: &[u8],
+        known: &[&str],
+        required: &[&str],
+    ) -> Result<ReadSheet, RowProblem> {
+        let problem = |line: usize, message: String| RowProblem {
+            file: file.to_path_buf(),
+            line,
+            message,
+        };
+        let sheet = Sheet::parse(bytes).map_err(|why| problem(1, why))?;
+        let columns = sheet
+            .columns(known, required)
+            .map_err(|why| problem(1, why))?;
+        let unreadable = sheet
+            .unreadable
+            .iter()
+            .map(|(line, why)| problem(*line, why.clone()))
+            .collect();
+        Ok((sheet, columns, unreadable))
+    }
+
+    /// The positions of the `known` columns, in their order; `Err` says which column is unknown
+    /// or which of `required` is missing, naming the known ones.
+    pub fn columns(&self, known: &[&str], required: &[&str]) -> Result<Vec<Option<usize>>, String> {
+        if let Some(unknown) = self.header.iter().find(|h| !known.contains(&h.as_str())) {
+            return Err(format!(
+                "unknown column '{unknown}'; the columns are {}",
+                known.join(",")
+            ));
+        }
+        if let Some(missing) = required.iter().find(|c| self.column(c).is_none()) {
+            return Err(format!(
+                "no '{missing}' column; the columns are {}",
+                known.join(",")
+            ));
+        }
+        Ok(known.iter().map(|c| self.column(c)).collect())
     }
 }
 

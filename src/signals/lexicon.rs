@@ -3,12 +3,11 @@
 //! spreadsheet, so a bad row is reported with its file and line and skipped, and the rest is used.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::corpus::sheet::Sheet;
+use crate::corpus::sheet::{RowProblem, Sheet};
 
 /// The lexicon files, one per kind of entry; adding a kind is one line here.
 pub const FILES: [(EntryKind, &str); 3] = [
@@ -71,18 +70,7 @@ pub struct Entry {
 }
 
 /// A bad lexicon row: file, line and what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LexiconProblem {
-    pub file: PathBuf,
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for LexiconProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
-    }
-}
+pub type LexiconProblem = RowProblem;
 
 /// A read lexicon, with what was wrong in it.
 #[derive(Debug, Clone, Default)]
@@ -181,43 +169,15 @@ impl Lexicon {
             line,
             message,
         };
-        let sheet = match Sheet::parse(bytes) {
-            Ok(sheet) => sheet,
-            Err(why) => {
-                self.problems.push(problem(1, why));
-                return;
-            }
-        };
-        if let Some(unknown) = sheet.header.iter().find(|h| !COLUMNS.contains(&h.as_str())) {
-            self.problems.push(problem(
-                1,
-                format!(
-                    "unknown column '{unknown}'; the columns are {}",
-                    COLUMNS.join(",")
-                ),
-            ));
-            return;
-        }
-        if let Some(missing) = ["id", "label", "aliases"]
-            .iter()
-            .find(|c| sheet.column(c).is_none())
-        {
-            self.problems.push(problem(
-                1,
-                format!(
-                    "no '{missing}' column; the columns are {}",
-                    COLUMNS.join(",")
-                ),
-            ));
-            return;
-        }
-        self.problems.extend(
-            sheet
-                .unreadable
-                .iter()
-                .map(|(line, why)| problem(*line, why.clone())),
-        );
-        let columns: Vec<Option<usize>> = COLUMNS.iter().map(|c| sheet.column(c)).collect();
+        let (sheet, columns, unreadable) =
+            match Sheet::read(path, bytes, &COLUMNS, &["id", "label", "aliases"]) {
+                Ok(read) => read,
+                Err(problem) => {
+                    self.problems.push(problem);
+                    return;
+                }
+            };
+        self.problems.extend(unreadable);
         for row in &sheet.rows {
             let line = row.line;
             let cell = |i: usize| row.get(columns[i]).to_string();

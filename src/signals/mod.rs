@@ -8,5 +8,6 @@ pub mod candidates;
 pub mod lexicon;
 pub mod matcher;
 pub mod mentions;
+pub mod watch;
 
 pub use lexicon::{Entry, EntryKind, Lexicon, LexiconProblem};
