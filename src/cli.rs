@@ -40,6 +40,8 @@ pub enum Command {
     Candidates(CandidatesArgs),
     Compare(CompareArgs),
     Trend(TrendArgs),
+    News(NewsArgs),
+    Watch(WatchArgs),
     Report(ReportArgs),
     Chart(ChartArgs),
     Evaluate(EvaluateArgs),
@@ -218,6 +220,9 @@ pub struct ServeArgs {
     /// Megabytes of answers to keep for pages asked again, until the next ingest (0: none).
     #[arg(long, default_value_t = 64)]
     pub cache_mb: usize,
+    /// The watch list the "Nieuw" page runs (see `horizon watch`).
+    #[arg(long, value_name = "FILE", default_value = "corpus/watch.csv")]
+    pub watch: PathBuf,
 }
 
 #[derive(Debug)]
@@ -226,6 +231,7 @@ pub struct ServeConfig {
     pub addr: std::net::SocketAddr,
     /// The answer cache's limit in bytes; 0 keeps none.
     pub cache_bytes: usize,
+    pub watch: PathBuf,
 }
 
 #[derive(Debug)]
@@ -402,6 +408,107 @@ pub struct TrendArgs {
     pub output: OutputArgs,
 }
 
+/// What is new since the last scan (or a date, or an edition): for every watch of the watch list
+/// the new passages its query finds; the signals whose newest edition breaks the alert rule of
+/// `trend`, or that it no longer mentions; and the emerging terms of the new material (words and
+/// two- and three-word phrases new to the corpus or rising most against everything before, in
+/// passages, with keyness as `compare`; stop words and lexicon names left out), each with a line in
+/// context, ready for the lexicon or the watch list.
+///
+/// Every ingest records a scan in the index (what it added, changed and removed); `--since last`
+/// is what the latest scan brought, so a rerun on an unchanged corpus brings nothing.
+///
+/// `--format json` writes one object {since, scans, watches: [{id, label, query, passages}],
+/// alerts, terms}; csv and jsonl one table with a `section` column; xlsx a sheet per section; md
+/// and html a digest to mail. Exit status: 0 when something is new, 3 when nothing is, 1 on an
+/// error, so cron or CI can act on it.
+#[derive(Debug, Args)]
+pub struct NewsArgs {
+    /// The index folder to read.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// `last` (the latest scan), a date (2021-03-08, 2021-03, 2021: the scans since), a scan
+    /// (`scan:3`: that scan and those after it), or an edition (what the editions after it hold).
+    #[arg(long, default_value = "last")]
+    pub since: String,
+    /// The watch list: a CSV with the columns id,label,query,theme,note.
+    #[arg(long, value_name = "FILE", default_value = "corpus/watch.csv")]
+    pub watch: PathBuf,
+    /// How many emerging terms to show.
+    #[arg(long, default_value_t = 25)]
+    pub terms: usize,
+    /// Alert when the newest edition's rate is more than this many times the mean of the earlier ones.
+    #[arg(long, default_value_t = 2.0)]
+    pub alert_factor: f64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug)]
+pub struct NewsConfig {
+    pub index: PathBuf,
+    pub since: String,
+    pub watch: PathBuf,
+    pub terms: usize,
+    pub alert_factor: f64,
+    pub output: Output,
+}
+
+/// Keep the watch list: saved searches that `horizon news` runs over what is new.
+///
+/// The list is a CSV beside the lexicon (corpus/watch.csv) with the columns id,label,query,theme,
+/// note; the query in the syntax of `horizon search`, the theme (optional) an id or title. Edit it
+/// in a spreadsheet or with these commands; a bad row is reported with its file and line.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(subcommand)]
+    pub action: WatchAction,
+    /// The watch list to read and change.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "corpus/watch.csv",
+        global = true
+    )]
+    pub watch: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WatchAction {
+    /// List the watches.
+    List {
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Add a watch.
+    Add {
+        /// Its id: letters, digits, '-' and '_'.
+        id: String,
+        /// Its query, in the syntax of `horizon search`.
+        query: String,
+        #[arg(long, default_value = "")]
+        label: String,
+        /// Only passages of this theme (id or title).
+        #[arg(long, default_value = "")]
+        theme: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Remove a watch.
+    Remove {
+        /// The id of the watch.
+        id: String,
+    },
+}
+
+#[derive(Debug)]
+pub struct WatchConfig {
+    pub watch: PathBuf,
+    pub action: WatchAction,
+    /// For `list`.
+    pub output: Option<Output>,
+}
+
 /// Write one self-contained HTML report: the corpus at a glance, themes per edition (heat map),
 /// trends of the top actors and measures, what changed between the two latest editions, signals in
 /// context linked to their passages, and the settings.
@@ -496,10 +603,10 @@ pub struct AnalyzeArgs {
 }
 
 /// Output options shared by every command, so they behave the same everywhere.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
     /// Output format: table (for people), csv, json (one array), jsonl (one object a line), xlsx (an
-    /// Excel workbook with a settings sheet; needs --out).
+    /// Excel workbook with a settings sheet; needs --out), md (Markdown tables), html (a page).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Write to this file instead of standard output.
@@ -528,6 +635,8 @@ pub enum Config {
     Analyze(AnalyzeConfig),
     Show(ShowConfig),
     Serve(ServeConfig),
+    News(NewsConfig),
+    Watch(WatchConfig),
 }
 
 #[derive(Debug)]
@@ -676,6 +785,7 @@ impl Cli {
                         theme: non_empty(args.theme, "theme")?,
                         series: non_empty(args.series, "series")?,
                         part: non_empty(args.part, "part")?,
+                        new: None,
                     },
                     output: args.output.try_into()?,
                 })
@@ -751,6 +861,30 @@ impl Cli {
                     output: args.output.try_into()?,
                 })
             }
+            Command::News(args) => {
+                if args.alert_factor.is_nan() || args.alert_factor <= 0.0 {
+                    return Err(CliError::NegativeThreshold);
+                }
+                Config::News(NewsConfig {
+                    index: args.index,
+                    since: args.since,
+                    watch: args.watch,
+                    terms: args.terms,
+                    alert_factor: args.alert_factor,
+                    output: args.output.try_into()?,
+                })
+            }
+            Command::Watch(args) => {
+                let output = match &args.action {
+                    WatchAction::List { output } => Some(output.clone().try_into()?),
+                    _ => None,
+                };
+                Config::Watch(WatchConfig {
+                    watch: args.watch,
+                    action: args.action,
+                    output,
+                })
+            }
             Command::Report(args) => Config::Report(args),
             Command::Chart(args) => {
                 if args.signal.trim().is_empty() {
@@ -762,6 +896,7 @@ impl Cli {
                 index: args.index,
                 addr: std::net::SocketAddr::new(args.host, args.port),
                 cache_bytes: args.cache_mb.min(64 * 1024) * 1024 * 1024,
+                watch: args.watch,
             }),
             Command::Show(args) => Config::Show(ShowConfig {
                 passage: args.passage.trim().to_string(),

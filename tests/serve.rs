@@ -349,6 +349,7 @@ fn a_hostile_corpus_runs_nothing() {
         "/search?q=%22%3E%3Cimg+src%3Dx+onerror%3Dalert(6)%3E",
         "/passage/kwaad%231",
         "/",
+        "/news?since=scan:1",
     ] {
         let reply = server.get(path);
         let html = reply.text();
@@ -559,4 +560,56 @@ fn the_table_pages_show_the_numbers_of_the_commands() {
     assert!(page(&server, "/signal/bogus", 404).contains("there is no signal"));
     assert!(page(&server, "/compare?a=NVS+2030", 400).contains("no edition"));
     assert!(page(&server, "/api/bogus", 404).contains("the API has /api/search"));
+}
+
+#[test]
+fn the_news_page_is_the_digest_of_the_command() {
+    let indexed = ingest_real_corpus();
+    let server = Server::start(&indexed.index);
+    let cli = horizon(&[
+        "news",
+        "--index",
+        &indexed.index,
+        "--since",
+        "NVS 2019",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(cli.status.code(), Some(0), "{}", stderr(&cli));
+    let digest: Value = serde_json::from_str(&stdout(&cli)).unwrap();
+    let api = server.get("/api/news?since=NVS+2019");
+    assert_eq!(api.status, 200);
+    assert_eq!(api.header("content-type"), "application/json");
+    assert_eq!(serde_json::from_str::<Value>(&api.text()).unwrap(), digest);
+    let html = page(&server, "/news?since=NVS+2019", 200);
+    assert!(html.contains("<h2>Bewaakte zoekvragen</h2>"), "{html}");
+    for watch in digest["watches"].as_array().unwrap() {
+        assert!(html.contains(&format!("<h3>{}</h3>", watch["label"].as_str().unwrap())));
+        for hit in watch["passages"].as_array().unwrap() {
+            let id = hit["passage"].as_str().unwrap();
+            assert!(html.contains(&format!(">{id}</a>")), "{id}");
+        }
+    }
+    for term in digest["terms"].as_array().unwrap() {
+        assert!(html.contains(&format!("<td>{}</td>", term["term"].as_str().unwrap())));
+    }
+    let workbook = server.get("/news?since=NVS+2019&format=xlsx");
+    assert_eq!(
+        workbook.header("content-type"),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let sheets: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(workbook.body.clone())).unwrap();
+    use calamine::Reader;
+    assert_eq!(
+        sheets.sheet_names(),
+        ["watches", "alerts", "terms", "settings"]
+    );
+    let bad = server.get("/news?since=gisteren");
+    assert_eq!(bad.status, 400);
+    assert!(
+        bad.text().contains("is not &#39;last&#39;") || bad.text().contains("is not 'last'"),
+        "{}",
+        bad.text()
+    );
 }

@@ -7,6 +7,7 @@ pub(crate) mod compare;
 mod evaluate;
 mod ingest;
 pub(crate) mod mentions;
+pub(crate) mod news;
 mod passages;
 pub(crate) mod report;
 pub(crate) mod search;
@@ -14,7 +15,8 @@ mod serve;
 pub(crate) mod show;
 pub(crate) mod signals;
 pub(crate) mod themes;
-mod trend;
+pub(crate) mod trend;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -41,6 +43,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Config::Analyze(config) => analyze::run(&config),
         Config::Show(config) => show::run(&config),
         Config::Serve(config) => serve::run(&config),
+        Config::News(config) => news::run(&config),
+        Config::Watch(config) => watch::run(config),
     }
 }
 

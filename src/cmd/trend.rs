@@ -8,6 +8,25 @@ use crate::compare::{trend, TrendPoint};
 use crate::export::{Cell, Column, Table};
 use crate::signals::mentions::{count, GroupBy};
 
+/// A signal's mentions in each of `editions` (name, date, mentions, tokens), as [`trend`] takes
+/// them, from mentions by (signal, edition).
+pub(crate) fn edition_series(
+    editions: &[crate::index::EditionMeta],
+    mentions: &HashMap<(&str, &str), u64>,
+    signal: &str,
+) -> Vec<(String, Option<String>, u64, u64)> {
+    editions
+        .iter()
+        .map(|e| {
+            let n = mentions
+                .get(&(signal, e.name.as_str()))
+                .copied()
+                .unwrap_or(0);
+            (e.name.clone(), e.date.clone(), n, e.words)
+        })
+        .collect()
+}
+
 pub fn run(config: &TrendConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
     let records = index.passages()?;
@@ -40,18 +59,7 @@ pub fn run(config: &TrendConfig) -> anyhow::Result<ExitCode> {
         {
             continue;
         }
-        let editions: Vec<(String, Option<String>, u64, u64)> = index
-            .meta
-            .editions
-            .iter()
-            .map(|e| {
-                let n = mentions
-                    .get(&(meta.id.as_str(), e.name.as_str()))
-                    .copied()
-                    .unwrap_or(0);
-                (e.name.clone(), e.date.clone(), n, e.words)
-            })
-            .collect();
+        let editions = edition_series(&index.meta.editions, &mentions, &meta.id);
         series.push((meta, trend(&editions, config.alert_factor)));
     }
     // Alerts first, then the highest latest rate.

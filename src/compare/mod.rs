@@ -4,6 +4,7 @@
 //! Pure arithmetic on counts the commands gather from the index; the raw counts travel beside every
 //! statistic so a spreadsheet can redo them.
 
+pub mod emerging;
 pub mod keyness;
 pub mod trend;
 

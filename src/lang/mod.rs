@@ -31,6 +31,8 @@ pub struct WordList {
     /// word's count is its own as written plus these. Nearly all words are plain ASCII, which
     /// folding leaves alone, so this holds a few thousand words rather than a copy of the list.
     folded: HashMap<String, u32>,
+    /// The sum of all counts: the size of the reference text in words.
+    total: u64,
 }
 
 static LIST: LazyLock<WordList> = LazyLock::new(|| WordList::parse(&[WORDS, EXTRA]));
@@ -71,7 +73,17 @@ impl WordList {
                 }
             }
         }
-        WordList { written, folded }
+        let total = written.values().map(|&c| u64::from(c)).sum();
+        WordList {
+            written,
+            folded,
+            total,
+        }
+    }
+
+    /// The size of the reference text in words: every count added up.
+    pub fn total(&self) -> u64 {
+        self.total
     }
 
     /// How often `word` (lower case, as written) occurs in the reference text; 0 if never.

@@ -21,7 +21,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use crate::cli::{CompareConfig, CompareKind, MentionsConfig, ServeConfig, SignalsConfig};
+use crate::cli::{
+    CompareConfig, CompareKind, MentionsConfig, NewsConfig, ServeConfig, SignalsConfig,
+};
 use crate::cmd::search::hits_table;
 use crate::compare::Thresholds;
 use crate::export::{Format, Output, Table};
@@ -59,6 +61,8 @@ pub enum ServeError {
 /// The index folder, the generation last opened from it, and the answers made from it.
 struct Shared {
     dir: PathBuf,
+    /// The watch list of the "Nieuw" page.
+    watch: PathBuf,
     loaded: Mutex<Option<(String, Arc<HorizonIndex>)>>,
     cache: AnswerCache,
 }
@@ -196,6 +200,7 @@ impl SearchParams {
             theme: given(&self.theme),
             series: given(&self.series),
             part: given(&self.part),
+            new: None,
         }
     }
 }
@@ -207,7 +212,26 @@ fn download(
     excel_nl: bool,
     name: &str,
 ) -> Result<Response, Failure> {
-    let (format, content_type, extension) = match format {
+    let (format, content_type, extension) = download_format(format)?;
+    let output = Output {
+        format,
+        path: None,
+        excel_nl,
+    };
+    let mut bytes = Vec::new();
+    output
+        .write_to(table, &mut bytes, false)
+        .map_err(Failure::internal)?;
+    Ok(attachment(
+        content_type,
+        &format!("{name}.{extension}"),
+        bytes,
+    ))
+}
+
+/// A download format by its name in the address: the export format, content type and extension.
+fn download_format(format: &str) -> Result<(Format, &'static str, &'static str), Failure> {
+    Ok(match format {
         "csv" => (Format::Csv, "text/csv; charset=utf-8", "csv"),
         "xlsx" => (
             Format::Xlsx,
@@ -221,25 +245,20 @@ fn download(
                 "there is no format {other:?}; write format=csv, format=xlsx, format=json or format=jsonl"
             )))
         }
-    };
-    let output = Output {
-        format,
-        path: None,
-        excel_nl,
-    };
-    let mut bytes = Vec::new();
-    output
-        .write_to(table, &mut bytes, false)
-        .map_err(Failure::internal)?;
-    let disposition = format!("attachment; filename=\"{name}.{extension}\"");
-    Ok((
+    })
+}
+
+/// `bytes` as a file to save, named `file`.
+fn attachment(content_type: &str, file: &str, bytes: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{file}\"");
+    (
         [
             (header::CONTENT_TYPE, content_type.to_string()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
         bytes,
     )
-        .into_response())
+        .into_response()
 }
 
 fn params(query: Result<Query<SearchParams>, QueryRejection>) -> Result<SearchParams, Failure> {
@@ -520,6 +539,73 @@ async fn themes_page(
     .await
 }
 
+/// The parameters of `/news`: since when, and a download format.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NewsParams {
+    since: Option<String>,
+    format: Option<String>,
+    #[serde(rename = "excel-nl")]
+    excel_nl: Option<String>,
+}
+
+/// "Nieuw": the digest of `horizon news`, or its download through the export path.
+async fn news_page(
+    State(shared): State<Arc<Shared>>,
+    query: Result<Query<NewsParams>, QueryRejection>,
+) -> Result<Response, Failure> {
+    let params = query.map(|Query(p)| p).map_err(|err| {
+        Failure::bad_request(format!("the address does not parse: {}", err.body_text()))
+    })?;
+    blocking(move || {
+        let index = shared.index()?;
+        let config = NewsConfig {
+            index: shared.dir.clone(),
+            since: given(&params.since).unwrap_or_else(|| "last".to_string()),
+            watch: shared.watch.clone(),
+            terms: 25,
+            alert_factor: 2.0,
+            output: unused_output(),
+        };
+        let news = crate::cmd::news::digest(&index, &config).map_err(command_failure)?;
+        let Some(format) = params.format.as_deref() else {
+            return Ok(pages::news(&index, &config.since, &news).into_response());
+        };
+        let sections = crate::cmd::news::sections(&news);
+        let (format, content_type, extension) = download_format(format)?;
+        let output = Output {
+            format,
+            path: None,
+            excel_nl: params.excel_nl.is_some(),
+        };
+        let mut bytes = Vec::new();
+        output
+            .write_sections_to(
+                &sections,
+                || crate::cmd::news::json_of(&news),
+                &mut bytes,
+                false,
+            )
+            .map_err(Failure::internal)?;
+        Ok(attachment(
+            content_type,
+            &format!("horizon-nieuw.{extension}"),
+            bytes,
+        ))
+    })
+    .await
+}
+
+async fn api_news(
+    state: State<Arc<Shared>>,
+    query: Result<Query<NewsParams>, QueryRejection>,
+) -> Result<Response, Failure> {
+    let query = query.map(|Query(mut p)| {
+        p.format.get_or_insert_with(|| "json".to_string());
+        Query(p)
+    });
+    Ok(inline_json(news_page(state, query).await?))
+}
+
 /// `/api/signals` and the like: the page's table as the command line's `--format json`.
 async fn api_table(
     State(shared): State<Arc<Shared>>,
@@ -596,7 +682,9 @@ async fn secure(mut response: Response) -> Response {
 /// Answers from the cache when it has them, and keeps the answers it has not: those that say the
 /// same for the same address (200, and the 4xx pages of a bad request), never a cut-off or a fault.
 async fn cached(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
-    if request.method() != Method::GET || shared.cache.is_off() {
+    // The news depends on the watch list too, which changes without an ingest.
+    let news = matches!(request.uri().path(), "/news" | "/api/news");
+    if request.method() != Method::GET || shared.cache.is_off() || news {
         return next.run(request).await;
     }
     let generation = shared.generation();
@@ -624,12 +712,13 @@ async fn cached(State(shared): State<Arc<Shared>>, request: Request, next: Next)
     }
 }
 
-/// The workbench's routes over the index in `dir`, with an answer cache of `cache_bytes`.
-pub fn router(dir: PathBuf, cache_bytes: usize) -> Router {
+/// The workbench's routes over the index `config` names, with its answer cache and watch list.
+pub fn router(config: &ServeConfig) -> Router {
     let shared = Arc::new(Shared {
-        dir,
+        dir: config.index.clone(),
+        watch: config.watch.clone(),
         loaded: Mutex::new(None),
-        cache: AnswerCache::new(cache_bytes),
+        cache: AnswerCache::new(config.cache_bytes),
     });
     Router::new()
         .route("/", get(search_page))
@@ -640,6 +729,8 @@ pub fn router(dir: PathBuf, cache_bytes: usize) -> Router {
         .route("/signal/{id}", get(signal_page))
         .route("/compare", get(compare_page))
         .route("/themes", get(themes_page))
+        .route("/news", get(news_page))
+        .route("/api/news", get(api_news))
         .route("/api/signal/{id}", get(api_signal))
         .route("/api/{table}", get(api_table))
         .fallback(not_found)
@@ -650,7 +741,8 @@ pub fn router(dir: PathBuf, cache_bytes: usize) -> Router {
 
 /// Serves the workbench until Ctrl-C; `on_ready` is told the address once it listens.
 pub fn run(config: &ServeConfig, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
-    let (dir, addr, cache_bytes) = (config.index.clone(), config.addr, config.cache_bytes);
+    let addr = config.addr;
+    let router = router(config);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -661,7 +753,7 @@ pub fn run(config: &ServeConfig, on_ready: impl FnOnce(SocketAddr)) -> Result<()
             .map_err(|source| ServeError::Bind { addr, source })?;
         let bound = listener.local_addr().map_err(ServeError::Serve)?;
         on_ready(bound);
-        axum::serve(listener, router(dir, cache_bytes))
+        axum::serve(listener, router)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::{SearchParams, TableParams, MAX_PAGE, PAGE_SIZE};
+use crate::cmd::news::News;
 use crate::cmd::show::Neighbourhood;
 use crate::export::{Cell, Table};
 use crate::index::{Answer, Facets, FieldName, HorizonIndex, PassageRecord, SignalMeta, PARTS};
@@ -60,7 +61,8 @@ fn layout(title: &str, body: Markup) -> Markup {
                             a href="/search" { "Zoeken" } " · "
                             a href="/signals" { "Signalen" } " · "
                             a href="/compare" { "Vergelijken" } " · "
-                            a href="/themes" { "Thema's" }
+                            a href="/themes" { "Thema's" } " · "
+                            a href="/news" { "Nieuw" }
                         }
                     }
                 }
@@ -440,6 +442,7 @@ fn cell(index: &HorizonIndex, column: &str, value: &Cell) -> Markup {
             ("signal", Cell::Text(id)) if index.meta.signals.iter().any(|s| &s.id == id) => {
                 a href=(format!("/signal/{}", urlencode_path(id))) { (text) }
             }
+            ("snippet" | "context", Cell::Text(text)) => (snippet(text)),
             (_, Cell::Int(_) | Cell::Float(_)) => span class="num" { (text) },
             _ => (text),
         }
@@ -697,6 +700,89 @@ pub fn themes(index: &HorizonIndex, heat_map: &str, table: &Table) -> Markup {
         (table_html(index, "Passages en woorden per thema en editie", table))
     };
     layout("Thema's", body)
+}
+
+/// "Nieuw": what the latest scan (or a date, a scan, an edition) brought: each watch's new
+/// passages, the signals of the newest edition that alert or vanished, and the emerging terms.
+pub fn news(index: &HorizonIndex, since: &str, news: &News) -> Markup {
+    let cell = |table: &Table, row: &[Cell], name: &str| -> String {
+        match table
+            .columns
+            .iter()
+            .position(|c| c.name == name)
+            .map(|i| &row[i])
+        {
+            Some(Cell::Text(text)) => text.clone(),
+            Some(Cell::Int(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let body = html! {
+        h1 { "Nieuw" }
+        p { "Wat er sinds de laatste scan (of een datum, een scan of een editie) in het corpus kwam: de nieuwe passages van elke bewaakte zoekvraag, de signalen die in de nieuwste editie alarm geven of verdwenen, en de termen die opkomen." }
+        form method="get" action="/news" {
+            label for="since" { "Sinds"
+                input type="text" id="since" name="since" value=(since) aria-describedby="since-uitleg";
+            }
+            button type="submit" { "Tonen" }
+        }
+        p id="since-uitleg" class="meta" {
+            code { "last" } " (de laatste scan), een datum (" code { "2021-03-08" } "), "
+            code { "scan:3" } " of een editie (" @for (i, e) in index.meta.editions.iter().take(3).enumerate() { @if i > 0 { ", " } code { (e.name) } } ")."
+        }
+        p {
+            (news.new_passages) " nieuwe passages, tegen " (news.earlier_passages) " eerder; sinds " (news.since.said) "."
+        }
+        @if !news.since.scans.is_empty() {
+            ul {
+                @for scan in &news.since.scans {
+                    li { "Scan " (scan.number) " (" (scan.day()) "): " (scan.added.len()) " documenten toegevoegd, " (scan.changed.len()) " gewijzigd, " (scan.removed.len()) " verwijderd; " (scan.passages) " passages." }
+                }
+            }
+        }
+        @if news.is_empty() { p class="note" { "Niets nieuws." } }
+        (downloads("/news", &[("since", since)]))
+        h2 { "Bewaakte zoekvragen" }
+        @if news.watches.is_empty() {
+            p { "Geen bewaakte zoekvragen: zet ze in corpus/watch.csv (id,label,query,theme,note) of voeg ze toe met " code { "horizon watch add" } "." }
+        }
+        @for watch in &news.watches {
+            section {
+                h3 { (if watch.watch.label.is_empty() { &watch.watch.id } else { &watch.watch.label }) }
+                p class="meta" {
+                    "Zoekvraag " code { (watch.watch.query) }
+                    @if !watch.watch.theme.is_empty() { " · thema " (watch.watch.theme) }
+                    " · " a href=(link("/search", &[("q", watch.watch.query.as_str()), ("theme", watch.watch.theme.as_str())])) { "alle treffers van deze zoekvraag" }
+                }
+                @if watch.hits.rows.is_empty() {
+                    p { "Geen nieuwe passages." }
+                } @else {
+                    ol {
+                        @for row in &watch.hits.rows {
+                            @let id = cell(&watch.hits, row, "passage");
+                            li {
+                                a href=(format!("/passage/{}", urlencode_path(&id))) { (id) }
+                                span class="meta" {
+                                    " · editie " (cell(&watch.hits, row, "edition"))
+                                    @let pages = cell(&watch.hits, row, "pages");
+                                    @if !pages.is_empty() { " · pagina " (pages) }
+                                    " · regels " (cell(&watch.hits, row, "lines"))
+                                }
+                                p { (snippet(&cell(&watch.hits, row, "snippet"))) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { "Signalen: alarm en verdwenen" }
+        p class="meta" { "Alarm: het aantal per 10.000 woorden in de nieuwste editie is meer dan twee keer het gemiddelde van de edities ervoor. Verdwenen: genoemd in de editie ervoor, nu niet. Elk signaal leidt naar zijn vermeldingen." }
+        (table_html(index, "Signalen van de nieuwste editie", &news.alerts))
+        h2 { "Opkomende termen" }
+        p class="meta" { "Woorden en woordgroepen die voor het eerst voorkomen of sterk stijgen tegen al het eerdere materiaal, en opvallen tegen algemeen Nederlands; namen uit het lexicon blijven weg." }
+        (table_html(index, "Opkomende termen", &news.terms))
+    };
+    layout("Nieuw", body)
 }
 
 pub fn error(status: StatusCode, message: &str) -> Markup {
