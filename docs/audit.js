@@ -17,6 +17,8 @@ const pages = [
   ["signaal", "/signal/rusland"],
   ["vergelijken", "/compare"],
   ["themas", "/themes"],
+  ["nieuw", "/news?since=NVS+2019"],
+  ["gefilterd", "/search?q=cyber&edition=NVS+2019&part=summary"],
   ["niet-gevonden", "/bestaat-niet"],
 ];
 

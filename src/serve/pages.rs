@@ -9,7 +9,9 @@ use super::{SearchParams, TableParams, MAX_PAGE, PAGE_SIZE};
 use crate::cmd::news::News;
 use crate::cmd::show::Neighbourhood;
 use crate::export::{Cell, Table};
-use crate::index::{Answer, Facets, FieldName, HorizonIndex, PassageRecord, SignalMeta, PARTS};
+use crate::index::{
+    Answer, Facets, FieldName, HorizonIndex, Novelty, PassageRecord, SignalMeta, PARTS,
+};
 
 /// Readable on a laptop and in print; contrast of at least 4.5:1 everywhere; a visible focus.
 const STYLE: &str = "
@@ -731,7 +733,12 @@ pub fn news(index: &HorizonIndex, since: &str, news: &News) -> Markup {
             code { "scan:3" } " of een editie (" @for (i, e) in index.meta.editions.iter().take(3).enumerate() { @if i > 0 { ", " } code { (e.name) } } ")."
         }
         p {
-            (news.new_passages) " nieuwe passages, tegen " (news.earlier_passages) " eerder; sinds " (news.since.said) "."
+            (news.new_passages) " nieuwe passages, tegen " (news.earlier_passages) " eerder: "
+            @match &news.since.novelty {
+                Novelty::Editions(later) if later.is_empty() => { "er is geen editie na " (news.since.asked) "." }
+                Novelty::Editions(later) => { "de passages van " (later.join(", ")) ", de edities na " (news.since.asked) "." }
+                Novelty::FromScan(number) => { "de passages van scan " (number) " en later." }
+            }
         }
         @if !news.since.scans.is_empty() {
             ul {
