@@ -113,13 +113,16 @@ impl SegmentCollector for FacetSegment {
                 let Some(column) = column else {
                     return counts;
                 };
-                for (ord, n) in tally.into_iter().enumerate() {
-                    let mut value = String::new();
-                    // A column's dictionary holds every ordinal its rows use.
-                    if n > 0 && column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                        counts.insert(value, n);
+                let used: Vec<u64> = (0..tally.len() as u64)
+                    .filter(|&ord| tally[ord as usize] > 0)
+                    .collect();
+                // One walk through the dictionary for all of them, not a block decoded per value.
+                let mut counted = used.iter().map(|&ord| tally[ord as usize]);
+                let _ = column.dictionary().sorted_ords_to_term_cb(&used, |bytes| {
+                    if let Some(n) = counted.next() {
+                        counts.insert(String::from_utf8_lossy(bytes).into_owned(), n);
                     }
-                }
+                });
                 counts
             })
             .collect()

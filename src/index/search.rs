@@ -490,6 +490,11 @@ impl HorizonIndex {
                 answer.notes.push(note);
             }
         }
+        // Only the passages that can make the cut are read: those scoring above the last place, and
+        // every one tied with it (their order is decided by their place in the corpus).
+        if let Some(&(last, _)) = top.get(limit.saturating_sub(1)) {
+            top.retain(|&(score, _)| score >= last);
+        }
         let snippets = self.snippets(&searcher, &*executed, &compiler.forms)?;
         let mut found = Vec::with_capacity(top.len());
         for (score, address) in top {
