@@ -272,6 +272,12 @@ fn a_rerun_brings_nothing_and_a_removed_document_leaves_the_news() {
     let first = ingest(&corpus, &index);
     assert!(stderr(&first).contains("horizon: scan 1: 1 document(s) added"));
     let args = ["--index", index.as_str(), "--watch", watch_file.as_str()];
+    // After the first scan everything is new and nothing is earlier: no term can be set against
+    // the past, and the watch finds nothing, so nothing is news.
+    let (digest, code) = news(&args);
+    assert_eq!(code, 3);
+    assert_eq!(digest["since"]["earlier_passages"], 0);
+    assert_eq!(digest["terms"], Value::Array(Vec::new()));
     // A rerun on the same corpus records a scan that brings nothing: exit 3, every section empty.
     let rerun = ingest(&corpus, &index);
     assert!(

@@ -330,6 +330,12 @@ fn terms(
     if new.is_empty() {
         return Ok(table);
     }
+    if earlier_passages == 0 {
+        // A first scan: with nothing before it every term would be new.
+        table.empty_message =
+            "no emerging terms: nothing earlier to set the new material against".to_string();
+        return Ok(table);
+    }
     let mut analyzer = index.analyzer();
     let excluded = lexicon_names(index, &mut analyzer);
     let bodies: Vec<&str> = new.iter().map(|r| r.body()).collect();

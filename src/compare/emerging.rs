@@ -98,42 +98,56 @@ pub fn emerging<E>(
     mut earlier: impl FnMut(&[String]) -> Result<u64, E>,
     settings: Settings,
 ) -> Result<Vec<Emerging>, E> {
+    // Words first, then phrases of words frequent enough to count: a phrase is never more frequent
+    // than its rarest word, and the phrases of a large batch would not fit in memory otherwise.
     let mut tallies: HashMap<Vec<String>, Tally> = HashMap::new();
-    for (at, body) in new.iter().enumerate() {
-        let mut tokens: Vec<Token> = Vec::new();
-        let mut stream = analyzer.token_stream(body);
-        stream.process(&mut |token| tokens.push(token.clone()));
-        let words = Explained::words(&tokens);
-        for start in 0..words.len() {
-            for len in 1..=3 {
-                let Some(run) = words.get(start..start + len) else {
-                    break;
-                };
-                // A phrase is words next to each other, with only spaces between: a stop word, a
-                // comma or a bracket breaks it. A word starts with a letter ("d66", not "1ja").
-                if run.windows(2).any(|w| {
-                    w[1].position != w[0].position + 1
-                        || !body
-                            .get(w[0].end..w[1].start)
-                            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
-                }) || run
-                    .iter()
-                    .any(|w| !w.terms[0].starts_with(char::is_alphabetic))
-                {
-                    break;
+    for phrases in [false, true] {
+        for (at, body) in new.iter().enumerate() {
+            let mut tokens: Vec<Token> = Vec::new();
+            let mut stream = analyzer.token_stream(body);
+            stream.process(&mut |token| tokens.push(token.clone()));
+            let words = Explained::words(&tokens);
+            for start in 0..words.len() {
+                for len in if phrases { 2..=3 } else { 1..=1 } {
+                    let Some(run) = words.get(start..start + len) else {
+                        break;
+                    };
+                    // A phrase is words next to each other, with only spaces between: a stop
+                    // word, a comma or a bracket breaks it. A word starts with a letter ("d66",
+                    // not "1ja").
+                    if run.windows(2).any(|w| {
+                        w[1].position != w[0].position + 1
+                            || !body
+                                .get(w[0].end..w[1].start)
+                                .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+                    }) || run
+                        .iter()
+                        .any(|w| !w.terms[0].starts_with(char::is_alphabetic))
+                    {
+                        break;
+                    }
+                    let terms: Vec<String> = run.iter().map(|w| w.terms[0].clone()).collect();
+                    if phrases
+                        && !terms.iter().all(|t| {
+                            tallies
+                                .get(std::slice::from_ref(t))
+                                .is_some_and(|word| word.count >= settings.min_count)
+                        })
+                    {
+                        break;
+                    }
+                    let bytes = run[0].start..run[len - 1].end;
+                    let tally = tallies.entry(terms).or_default();
+                    tally.count += 1;
+                    if tally.last_passage != Some(at) {
+                        tally.passages += 1;
+                        tally.last_passage = Some(at);
+                    }
+                    if tally.first.is_none() {
+                        tally.first = Some((at, bytes.clone()));
+                    }
+                    *tally.written.entry(body[bytes].to_lowercase()).or_default() += 1;
                 }
-                let terms: Vec<String> = run.iter().map(|w| w.terms[0].clone()).collect();
-                let bytes = run[0].start..run[len - 1].end;
-                let tally = tallies.entry(terms).or_default();
-                tally.count += 1;
-                if tally.last_passage != Some(at) {
-                    tally.passages += 1;
-                    tally.last_passage = Some(at);
-                }
-                if tally.first.is_none() {
-                    tally.first = Some((at, bytes.clone()));
-                }
-                *tally.written.entry(body[bytes].to_lowercase()).or_default() += 1;
             }
         }
     }
