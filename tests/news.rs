@@ -319,6 +319,29 @@ fn a_rerun_brings_nothing_and_a_removed_document_leaves_the_news() {
     ingest(&corpus, &index);
     let mut since_three = args.to_vec();
     since_three.extend(["--since", "scan:3"]);
+    // A watch whose theme the index does not have is one line naming the file and line; the
+    // other watches still run.
+    let mut list = std::fs::read_to_string(&watch_file).unwrap();
+    list.push_str("dijken,Dijken,dijk*,geen-thema,\n");
+    std::fs::write(&watch_file, list).unwrap();
+    let out = horizon(&[
+        "news",
+        "--index",
+        &index,
+        "--watch",
+        &watch_file,
+        "--since",
+        "scan:3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains(&format!("horizon: watch skipped: {watch_file}:3: ")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("geen-thema"), "{}", stderr(&out));
     let (digest, code) = news(&since_three);
     assert_eq!(code, 0);
     assert_eq!(
