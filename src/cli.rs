@@ -456,9 +456,10 @@ pub struct NewsConfig {
 
 /// Keep the watch list: saved searches that `horizon news` runs over what is new.
 ///
-/// The list is a CSV beside the lexicon (corpus/watch.csv) with the columns id,label,query,theme,
-/// note; the query in the syntax of `horizon search`, the theme (optional) an id or title. Edit it
-/// in a spreadsheet or with these commands; a bad row is reported with its file and line.
+/// The list is a CSV beside the lexicon (corpus/watch.csv) with the columns
+/// id,label,query,theme,note; the query in the syntax of `horizon search`, the theme (optional) an
+/// id or title. Edit it in a spreadsheet or with these commands; a bad row is reported with its
+/// file and line.
 #[derive(Debug, Args)]
 pub struct WatchArgs {
     #[command(subcommand)]
