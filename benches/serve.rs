@@ -99,7 +99,7 @@ fn start(index: &std::path::Path, cache_bytes: usize) -> SocketAddr {
         index: index.to_path_buf(),
         addr: "127.0.0.1:0".parse().unwrap(),
         cache_bytes,
-        watch: std::path::PathBuf::from("corpus/watch.csv"),
+        watch: None,
     };
     std::thread::spawn(move || {
         horizon::serve::run(&config, |addr| {

@@ -220,9 +220,10 @@ pub struct ServeArgs {
     /// Megabytes of answers to keep for pages asked again, until the next ingest (0: none).
     #[arg(long, default_value_t = 64)]
     pub cache_mb: usize,
-    /// The watch list the "Nieuw" page runs (see `horizon watch`).
-    #[arg(long, value_name = "FILE", default_value = "corpus/watch.csv")]
-    pub watch: PathBuf,
+    /// The watch list the "Nieuw" page runs (see `horizon watch`); by default the watch.csv of the
+    /// corpus the index was built from.
+    #[arg(long, value_name = "FILE")]
+    pub watch: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -231,7 +232,8 @@ pub struct ServeConfig {
     pub addr: std::net::SocketAddr,
     /// The answer cache's limit in bytes; 0 keeps none.
     pub cache_bytes: usize,
-    pub watch: PathBuf,
+    /// None: the corpus's own watch list.
+    pub watch: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -431,9 +433,10 @@ pub struct NewsArgs {
     /// (`scan:3`: that scan and those after it), or an edition (what the editions after it hold).
     #[arg(long, default_value = "last")]
     pub since: String,
-    /// The watch list: a CSV with the columns id,label,query,theme,note.
-    #[arg(long, value_name = "FILE", default_value = "corpus/watch.csv")]
-    pub watch: PathBuf,
+    /// The watch list: a CSV with the columns id,label,query,theme,note; by default the watch.csv of
+    /// the corpus the index was built from.
+    #[arg(long, value_name = "FILE")]
+    pub watch: Option<PathBuf>,
     /// How many emerging terms to show.
     #[arg(long, default_value_t = 25)]
     pub terms: usize,
@@ -448,7 +451,8 @@ pub struct NewsArgs {
 pub struct NewsConfig {
     pub index: PathBuf,
     pub since: String,
-    pub watch: PathBuf,
+    /// None: the corpus's own watch list.
+    pub watch: Option<PathBuf>,
     pub terms: usize,
     pub alert_factor: f64,
     pub output: Output,

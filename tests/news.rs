@@ -315,6 +315,9 @@ fn a_rerun_brings_nothing_and_a_removed_document_leaves_the_news() {
         ])
     );
     assert_eq!(digest["scans"][0]["added"].as_array().unwrap().len(), 2);
+    // Without --watch, the watch list of the corpus the index was built from.
+    let (own, _) = news(&["--index", index.as_str()]);
+    assert_eq!(own["watches"], digest["watches"]);
     std::fs::remove_file(corpus.join("2021-zeespiegel-kort.txt")).unwrap();
     ingest(&corpus, &index);
     let mut since_three = args.to_vec();

@@ -171,7 +171,11 @@ fn is_date(text: &str) -> bool {
 /// The digest of `config` over `index`.
 pub fn digest(index: &HorizonIndex, config: &NewsConfig) -> anyhow::Result<News> {
     let since = resolve_since(index, &config.since)?;
-    let list = WatchList::read(&config.watch)?;
+    let watch_file = config
+        .watch
+        .clone()
+        .unwrap_or_else(|| corpus_watch_list(index));
+    let list = WatchList::read(&watch_file)?;
     let mut problems: Vec<String> = list.problems.iter().map(|p| p.to_string()).collect();
     let new = index
         .new_passages(&since.novelty)
@@ -181,11 +185,7 @@ pub fn digest(index: &HorizonIndex, config: &NewsConfig) -> anyhow::Result<News>
     for watch in list.watches {
         match watch_news(index, &watch, &since.novelty) {
             Ok(hits) => watches.push(WatchNews { watch, hits }),
-            Err(why) => problems.push(format!(
-                "{}:{}: {why:#}",
-                config.watch.display(),
-                watch.line
-            )),
+            Err(why) => problems.push(format!("{}:{}: {why:#}", watch_file.display(), watch.line)),
         }
     }
     let alerts = alerts(index, &new, config.alert_factor);
@@ -199,6 +199,18 @@ pub fn digest(index: &HorizonIndex, config: &NewsConfig) -> anyhow::Result<News>
         terms,
         problems,
     })
+}
+
+/// The watch list of the corpus the index was built from: `watch.csv` in its folder (beside the
+/// file, for a corpus that is one `.jsonl` file).
+pub fn corpus_watch_list(index: &HorizonIndex) -> std::path::PathBuf {
+    let corpus = std::path::Path::new(&index.meta.corpus);
+    let folder = if corpus.extension().is_some_and(|e| e == "jsonl") {
+        corpus.parent().unwrap_or(corpus)
+    } else {
+        corpus
+    };
+    folder.join(crate::signals::watch::FILE)
 }
 
 /// The new passages one watch finds, as `search --format json` shows hits.

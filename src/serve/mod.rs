@@ -61,8 +61,8 @@ pub enum ServeError {
 /// The index folder, the generation last opened from it, and the answers made from it.
 struct Shared {
     dir: PathBuf,
-    /// The watch list of the "Nieuw" page.
-    watch: PathBuf,
+    /// The watch list of the "Nieuw" page; None for the corpus's own.
+    watch: Option<PathBuf>,
     loaded: Mutex<Option<(String, Arc<HorizonIndex>)>>,
     cache: AnswerCache,
 }

@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use crate::corpus::sheet::{RowProblem, Sheet};
 use crate::index::parse_query;
 
+/// The watch list's file name in a corpus folder.
+pub const FILE: &str = "watch.csv";
+
 /// The columns of `watch.csv`, in the order `horizon watch add` writes them.
 pub const COLUMNS: [&str; 5] = ["id", "label", "query", "theme", "note"];
 
