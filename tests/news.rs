@@ -327,17 +327,20 @@ fn a_rerun_brings_nothing_and_a_removed_document_leaves_the_news() {
     let mut list = std::fs::read_to_string(&watch_file).unwrap();
     list.push_str("dijken,Dijken,dijk*,geen-thema,\n");
     std::fs::write(&watch_file, list).unwrap();
-    let out = horizon(&[
-        "news",
-        "--index",
-        &index,
-        "--watch",
-        &watch_file,
-        "--since",
-        "scan:3",
-        "--format",
-        "json",
-    ]);
+    let since_three_as = |format: &str| {
+        horizon(&[
+            "news",
+            "--index",
+            &index,
+            "--watch",
+            &watch_file,
+            "--since",
+            "scan:3",
+            "--format",
+            format,
+        ])
+    };
+    let out = since_three_as("json");
     assert_eq!(out.status.code(), Some(0));
     assert!(
         stderr(&out).contains(&format!("horizon: watch skipped: {watch_file}:3: ")),
@@ -359,17 +362,7 @@ fn a_rerun_brings_nothing_and_a_removed_document_leaves_the_news() {
         ("md", "# horizon news since scan:3"),
         ("html", "<!DOCTYPE html>"),
     ] {
-        let out = horizon(&[
-            "news",
-            "--index",
-            &index,
-            "--watch",
-            &watch_file,
-            "--since",
-            "scan:3",
-            "--format",
-            format,
-        ]);
+        let out = since_three_as(format);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         assert!(stdout(&out).starts_with(start), "{}", stdout(&out));
         assert!(stdout(&out).contains("2021-zeespiegel#1"));
