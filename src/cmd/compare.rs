@@ -28,7 +28,11 @@ pub(crate) fn table(index: &HorizonIndex, config: &CompareConfig) -> anyhow::Res
             "both editions are {a:?}; compare two different editions (`horizon themes` lists them)"
         );
     }
-    let records = index.passages()?;
+    // Words need the text; signals only the counts every table page shares.
+    let records = match config.kind {
+        CompareKind::Terms => std::sync::Arc::new(index.passages()?),
+        _ => index.summaries()?,
+    };
     let tokens = |edition: &str| -> u64 {
         records
             .iter()

@@ -62,7 +62,7 @@ pub(crate) fn table(index: &HorizonIndex, config: &MentionsConfig) -> anyhow::Re
         .as_deref()
         .map(|e| index.resolve_edition(e))
         .transpose()?;
-    let records = index.passages()?;
+    let records = index.passages_mentioning(&signal.id)?;
     let mut table = Table::new(vec![
         Column::data_only("doc"),
         Column::new("edition"),

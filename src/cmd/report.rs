@@ -50,9 +50,9 @@ pub fn chart(config: &ChartArgs) -> anyhow::Result<ExitCode> {
 /// signal page draw the same.
 pub(crate) fn signal_chart(index: &HorizonIndex, name: &str) -> anyhow::Result<String> {
     let signal = super::mentions::resolve_signal(index, name)?.clone();
-    let records = index.passages()?;
+    let records = index.summaries()?;
     let rows = count(
-        &records,
+        records.iter(),
         &index.meta.signals,
         &index.meta.editions,
         GroupBy::Edition,
@@ -70,14 +70,21 @@ pub(crate) fn signal_chart(index: &HorizonIndex, name: &str) -> anyhow::Result<S
 
 /// The report's heat map of themes by edition, for the workbench's themes page.
 pub(crate) fn theme_heat_map(index: &HorizonIndex) -> anyhow::Result<String> {
-    let records = index.passages()?;
-    let report = gather(index, &records);
-    let editions: Vec<String> = report.editions.iter().map(|e| e.name.clone()).collect();
+    let records = index.summaries()?;
+    let rows = count(
+        records.iter(),
+        &index.meta.signals,
+        &index.meta.editions,
+        GroupBy::Edition,
+        |s| s.kind == "theme",
+    );
+    let editions: Vec<String> = index.meta.editions.iter().map(|e| e.name.clone()).collect();
+    let themes: Vec<String> = index.meta.themes.iter().map(|t| t.label.clone()).collect();
     Ok(svg::heat_map(
         "Thema's per editie (per 10.000 woorden)",
-        &report.themes,
+        &themes,
         &editions,
-        &report.theme_rates,
+        &theme_rates(index, &rows),
         "vermeldingen per 10.000 woorden",
     ))
 }
@@ -96,6 +103,16 @@ fn rates_per_edition(index: &HorizonIndex, rows: &[SignalCount], signal: &str) -
         .collect()
 }
 
+/// Every theme's rate per edition, in the lexicon's order of themes.
+fn theme_rates(index: &HorizonIndex, rows: &[SignalCount]) -> Vec<Vec<f64>> {
+    index
+        .meta
+        .themes
+        .iter()
+        .map(|t| rates_per_edition(index, rows, &t.id))
+        .collect()
+}
+
 fn gather(index: &HorizonIndex, records: &[PassageRecord]) -> Report {
     let meta = &index.meta;
     let rows = count(
@@ -105,11 +122,7 @@ fn gather(index: &HorizonIndex, records: &[PassageRecord]) -> Report {
         GroupBy::Edition,
         |_| true,
     );
-    let theme_rates = meta
-        .themes
-        .iter()
-        .map(|t| rates_per_edition(index, &rows, &t.id))
-        .collect();
+    let theme_rates = theme_rates(index, &rows);
 
     let mut totals: HashMap<&str, u64> = HashMap::new();
     for row in rows.iter().filter(|r| r.signal.kind != "theme") {

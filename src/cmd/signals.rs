@@ -21,13 +21,12 @@ pub(crate) fn table(index: &HorizonIndex, config: &SignalsConfig) -> anyhow::Res
         .as_deref()
         .map(|e| index.resolve_edition(e))
         .transpose()?;
-    let mut records = index.passages()?;
-    if let Some(edition) = &edition {
-        records.retain(|r| &r.edition == edition);
-    }
+    let records = index.summaries()?;
     let kind = config.kind.map(|k| k.name());
     let rows = count(
-        &records,
+        records
+            .iter()
+            .filter(|r| edition.as_ref().is_none_or(|e| &r.edition == e)),
         &index.meta.signals,
         &index.meta.editions,
         config.by,

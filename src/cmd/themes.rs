@@ -18,8 +18,10 @@ pub fn run(config: &ThemesConfig) -> anyhow::Result<ExitCode> {
 pub(crate) fn table(index: &HorizonIndex) -> anyhow::Result<Table> {
     // (theme id, edition) -> (passages, tokens)
     let mut counts: HashMap<(String, String), (u64, u64)> = HashMap::new();
-    for record in index.passages()? {
-        let entry = counts.entry((record.theme, record.edition)).or_default();
+    for record in index.summaries()?.iter() {
+        let entry = counts
+            .entry((record.theme.clone(), record.edition.clone()))
+            .or_default();
         entry.0 += 1;
         entry.1 += record.words;
     }

@@ -29,14 +29,14 @@ pub(crate) fn edition_series(
 
 pub fn run(config: &TrendConfig) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&config.index)?;
-    let records = index.passages()?;
+    let records = index.summaries()?;
     let signal = match &config.signal {
         Some(name) => Some(super::mentions::resolve_signal(&index, name)?.id.clone()),
         None => None,
     };
     let kind = config.kind.map(|k| k.name());
     let rows = count(
-        &records,
+        records.iter(),
         &index.meta.signals,
         &index.meta.editions,
         GroupBy::Edition,

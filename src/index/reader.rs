@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
 
@@ -35,6 +36,8 @@ pub struct HorizonIndex {
     pub(super) fields: Fields,
     /// The analyzer the index was built with, for analysing queries the same way.
     pub(super) analyzer: TextAnalyzer,
+    /// Every passage without its text, read once: what counts per edition, theme and signal need.
+    summaries: OnceLock<Arc<Vec<PassageRecord>>>,
 }
 
 impl HorizonIndex {
@@ -166,6 +169,7 @@ impl HorizonIndex {
             reader,
             fields,
             analyzer,
+            summaries: OnceLock::new(),
         })
     }
 
@@ -197,15 +201,44 @@ impl HorizonIndex {
         Ok(records)
     }
 
+    /// Every passage in document order, its text left out: edition, theme, words and mentions, for
+    /// counting. Read from the store at the first call and kept with this index (a generation never
+    /// changes), so the workbench's table pages read the passages once, not once each.
+    pub fn summaries(&self) -> Result<Arc<Vec<PassageRecord>>, IndexError> {
+        if let Some(summaries) = self.summaries.get() {
+            return Ok(summaries.clone());
+        }
+        let mut records = self.passages()?;
+        for record in &mut records {
+            record.text = String::new();
+            record.heading_len = 0;
+        }
+        Ok(self.summaries.get_or_init(|| Arc::new(records)).clone())
+    }
+
     /// The passages of one document, in order; empty if the index has no such document.
     pub fn document_passages(&self, doc: &str) -> Result<Vec<PassageRecord>, IndexError> {
+        self.passages_where(self.fields.doc, doc)
+    }
+
+    /// The passages that mention the lexicon entry `signal`, in document order.
+    pub fn passages_mentioning(&self, signal: &str) -> Result<Vec<PassageRecord>, IndexError> {
+        self.passages_where(self.fields.signal, signal)
+    }
+
+    /// The passages whose untokenised `field` holds `value`, in document order.
+    fn passages_where(
+        &self,
+        field: tantivy::schema::Field,
+        value: &str,
+    ) -> Result<Vec<PassageRecord>, IndexError> {
         let searcher = self.searcher();
         let damaged = |err: tantivy::TantivyError| IndexError::Damaged {
             path: self.dir.clone(),
             why: err.to_string(),
         };
         let query = tantivy::query::TermQuery::new(
-            tantivy::Term::from_field_text(self.fields.doc, doc),
+            tantivy::Term::from_field_text(field, value),
             tantivy::schema::IndexRecordOption::Basic,
         );
         let addresses = searcher
@@ -215,7 +248,7 @@ impl HorizonIndex {
         for address in addresses {
             records.push(self.record(&searcher, address)?);
         }
-        records.sort_by_key(|r| r.position);
+        records.sort_by(|a, b| (&a.doc, a.position).cmp(&(&b.doc, b.position)));
         Ok(records)
     }
 

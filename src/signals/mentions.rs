@@ -43,8 +43,8 @@ type GroupKey = (String, Option<String>, Option<String>);
 
 /// Counts per group and signal, for the signals `wanted` lets through; editions in date order,
 /// then groups, then the most mentioned first.
-pub fn count(
-    records: &[PassageRecord],
+pub fn count<'a>(
+    records: impl IntoIterator<Item = &'a PassageRecord>,
     signals: &[SignalMeta],
     editions: &[EditionMeta],
     by: GroupBy,
