@@ -50,14 +50,7 @@ pub fn chart(config: &ChartArgs) -> anyhow::Result<ExitCode> {
 /// signal page draw the same.
 pub(crate) fn signal_chart(index: &HorizonIndex, name: &str) -> anyhow::Result<String> {
     let signal = super::mentions::resolve_signal(index, name)?.clone();
-    let records = index.summaries()?;
-    let rows = count(
-        records.iter(),
-        &index.meta.signals,
-        &index.meta.editions,
-        GroupBy::Edition,
-        |s| s.id == signal.id,
-    );
+    let rows = per_edition(index, |s| s.id == signal.id)?;
     let editions: Vec<String> = index.meta.editions.iter().map(|e| e.name.clone()).collect();
     let rates = rates_per_edition(index, &rows, &signal.id);
     Ok(svg::line_chart(
@@ -70,14 +63,7 @@ pub(crate) fn signal_chart(index: &HorizonIndex, name: &str) -> anyhow::Result<S
 
 /// The report's heat map of themes by edition, for the workbench's themes page.
 pub(crate) fn theme_heat_map(index: &HorizonIndex) -> anyhow::Result<String> {
-    let records = index.summaries()?;
-    let rows = count(
-        records.iter(),
-        &index.meta.signals,
-        &index.meta.editions,
-        GroupBy::Edition,
-        |s| s.kind == "theme",
-    );
+    let rows = per_edition(index, |s| s.kind == "theme")?;
     let editions: Vec<String> = index.meta.editions.iter().map(|e| e.name.clone()).collect();
     let themes: Vec<String> = index.meta.themes.iter().map(|t| t.label.clone()).collect();
     Ok(svg::heat_map(
@@ -86,6 +72,21 @@ pub(crate) fn theme_heat_map(index: &HorizonIndex) -> anyhow::Result<String> {
         &editions,
         &theme_rates(index, &rows),
         "vermeldingen per 10.000 woorden",
+    ))
+}
+
+/// Mentions per edition of the signals `wanted` lets through, counted from the index's summaries.
+fn per_edition(
+    index: &HorizonIndex,
+    wanted: impl Fn(&crate::index::SignalMeta) -> bool,
+) -> anyhow::Result<Vec<SignalCount>> {
+    let records = index.summaries()?;
+    Ok(count(
+        records.iter(),
+        &index.meta.signals,
+        &index.meta.editions,
+        GroupBy::Edition,
+        wanted,
     ))
 }
 
