@@ -184,6 +184,15 @@ impl HorizonIndex {
 
     /// Every passage, in document order (by document id, then position).
     pub fn passages(&self) -> Result<Vec<PassageRecord>, IndexError> {
+        self.read_all(|record| record)
+    }
+
+    /// Every passage as `shape` leaves it, in document order; shaped as it is read, so that what
+    /// `shape` drops is never held for all passages at once.
+    fn read_all(
+        &self,
+        shape: impl Fn(PassageRecord) -> PassageRecord,
+    ) -> Result<Vec<PassageRecord>, IndexError> {
         let searcher = self.searcher();
         let mut records = Vec::with_capacity(searcher.num_docs() as usize);
         for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
@@ -194,25 +203,34 @@ impl HorizonIndex {
                         path: self.dir.clone(),
                         why: err.to_string(),
                     })?;
-                records.push(self.fields.record(&doc));
+                records.push(shape(self.fields.record(&doc)));
             }
         }
         records.sort_by(|a, b| (&a.doc, a.position).cmp(&(&b.doc, b.position)));
         Ok(records)
     }
 
-    /// Every passage in document order, its text left out: edition, theme, words and mentions, for
-    /// counting. Read from the store at the first call and kept with this index (a generation never
-    /// changes), so the workbench's table pages read the passages once, not once each.
+    /// Every passage in document order with what counting needs (document, edition, date,
+    /// theme, part, words, the ids of its mentions), its text, headings and notes left out. Read
+    /// from the store at the first call and kept with this index (a generation never changes), so
+    /// the workbench's table pages read the passages once, not once each.
     pub fn summaries(&self) -> Result<Arc<Vec<PassageRecord>>, IndexError> {
         if let Some(summaries) = self.summaries.get() {
             return Ok(summaries.clone());
         }
-        let mut records = self.passages()?;
-        for record in &mut records {
-            record.text = String::new();
+        let records = self.read_all(|mut record| {
+            for field in [
+                &mut record.text,
+                &mut record.section,
+                &mut record.notes,
+                &mut record.theme_label,
+                &mut record.theme_basis,
+            ] {
+                *field = String::new();
+            }
             record.heading_len = 0;
-        }
+            record
+        })?;
         Ok(self.summaries.get_or_init(|| Arc::new(records)).clone())
     }
 
