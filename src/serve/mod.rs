@@ -89,6 +89,12 @@ impl Shared {
             message: format!("{err}"),
         })?);
         *loaded = Some((current, index.clone()));
+        // The counts behind the table pages are read in the background now, not at the first
+        // visit to one of them.
+        let warm = index.clone();
+        std::thread::spawn(move || {
+            let _ = warm.summaries();
+        });
         Ok(index)
     }
 }
@@ -720,6 +726,9 @@ pub fn router(config: &ServeConfig) -> Router {
         loaded: Mutex::new(None),
         cache: AnswerCache::new(config.cache_bytes),
     });
+    // Opened now, so that its counts are read before the first visitor asks for them; an index
+    // that does not open is reported by the pages that need it.
+    let _ = shared.index();
     Router::new()
         .route("/", get(search_page))
         .route("/search", get(search_page))
