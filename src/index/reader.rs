@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
 
@@ -37,7 +37,9 @@ pub struct HorizonIndex {
     /// The analyzer the index was built with, for analysing queries the same way.
     pub(super) analyzer: TextAnalyzer,
     /// Every passage without its text, read once: what counts per edition, theme and signal need.
-    summaries: OnceLock<Arc<Vec<PassageRecord>>>,
+    /// A lock, not a `OnceLock`, so that a caller who comes while another reads waits for that
+    /// read instead of making its own.
+    summaries: Mutex<Option<Arc<Vec<PassageRecord>>>>,
 }
 
 impl HorizonIndex {
@@ -169,7 +171,7 @@ impl HorizonIndex {
             reader,
             fields,
             analyzer,
-            summaries: OnceLock::new(),
+            summaries: Mutex::new(None),
         })
     }
 
@@ -215,7 +217,8 @@ impl HorizonIndex {
     /// from the store at the first call and kept with this index (a generation never changes), so
     /// the workbench's table pages read the passages once, not once each.
     pub fn summaries(&self) -> Result<Arc<Vec<PassageRecord>>, IndexError> {
-        if let Some(summaries) = self.summaries.get() {
+        let mut kept = self.summaries.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(summaries) = kept.as_ref() {
             return Ok(summaries.clone());
         }
         let records = self.read_all(|mut record| {
@@ -231,7 +234,9 @@ impl HorizonIndex {
             record.heading_len = 0;
             record
         })?;
-        Ok(self.summaries.get_or_init(|| Arc::new(records)).clone())
+        let records = Arc::new(records);
+        *kept = Some(records.clone());
+        Ok(records)
     }
 
     /// The passages of one document, in order; empty if the index has no such document.
