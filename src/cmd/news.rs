@@ -50,6 +50,8 @@ pub struct News {
     /// Passages of the new material, and passages before it.
     pub new_passages: usize,
     pub earlier_passages: u64,
+    /// The watch list the watches came from.
+    pub watch_file: std::path::PathBuf,
     pub watches: Vec<WatchNews>,
     pub alerts: Table,
     pub terms: Table,
@@ -194,6 +196,7 @@ pub fn digest(index: &HorizonIndex, config: &NewsConfig) -> anyhow::Result<News>
         since,
         new_passages: new.len(),
         earlier_passages,
+        watch_file,
         watches,
         alerts,
         terms,
@@ -450,7 +453,10 @@ pub fn sections(news: &News) -> Sections {
         Column::new("lines"),
         Column::new("snippet"),
     ])
-    .with_empty_message("no watch finds a new passage (the watch list is corpus/watch.csv)");
+    .with_empty_message(format!(
+        "no watch finds a new passage (the watch list is {})",
+        news.watch_file.display()
+    ));
     for watch in &news.watches {
         let at = |name: &str| watch.hits.columns.iter().position(|c| c.name == name);
         for row in &watch.hits.rows {

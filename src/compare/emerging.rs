@@ -114,16 +114,15 @@ pub fn emerging<E>(
                     };
                     // A phrase is words next to each other, with only spaces between: a stop
                     // word, a comma or a bracket breaks it. A word starts with a letter ("d66",
-                    // not "1ja").
+                    // not "1ja") and is not a piece of a web or mail address ("https", "minvws").
                     if run.windows(2).any(|w| {
                         w[1].position != w[0].position + 1
                             || !body
                                 .get(w[0].end..w[1].start)
                                 .is_some_and(|gap| gap.chars().all(char::is_whitespace))
-                    }) || run
-                        .iter()
-                        .any(|w| !w.terms[0].starts_with(char::is_alphabetic))
-                    {
+                    }) || run.iter().any(|w| {
+                        !w.terms[0].starts_with(char::is_alphabetic) || in_address(body, w.start)
+                    }) {
                         break;
                     }
                     let terms: Vec<String> = run.iter().map(|w| w.terms[0].clone()).collect();
@@ -252,6 +251,17 @@ pub fn emerging<E>(
     Ok(found)
 }
 
+/// Whether the byte `at` of `body` lies in a web or mail address: the run of non-space text
+/// around it holds "://", "www." or "@".
+fn in_address(body: &str, at: usize) -> bool {
+    let start = body[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = body[at..]
+        .find(char::is_whitespace)
+        .map_or(body.len(), |i| at + i);
+    let chunk = &body[start..end];
+    chunk.contains("://") || chunk.contains("www.") || chunk.contains('@')
+}
+
 /// The text around `bytes` of `body`: whole words, up to `width` characters a side, the term
 /// marked `**...**`.
 pub fn context(body: &str, bytes: &Range<usize>, width: usize) -> String {
@@ -361,6 +371,17 @@ mod tests {
             !shown.iter().any(|(l, _)| *l == "vitale" || *l == "zorg"),
             "{shown:?}"
         );
+    }
+
+    #[test]
+    fn pieces_of_addresses_are_not_terms() {
+        let body = "Zie https://open.minvws.nl/toegankelijkheid of mail naar info@minvws.nl over de toegankelijkheid.";
+        // The first of each lies in the web address or the mail address.
+        for word in ["https", "minvws", "toegankelijkheid", "info"] {
+            assert!(in_address(body, body.find(word).unwrap()), "{word}");
+        }
+        let last = body.rfind("toegankelijkheid").unwrap();
+        assert!(!in_address(body, last));
     }
 
     #[test]
